@@ -1,0 +1,159 @@
+"""Decide what the site contains: which entries are published, what counts, and every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .model import Entry, Goal, Journal
+from .progress import GoalProgress, goal_progress
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin options, resolved: absolute folders, a real time zone, the as-of day."""
+
+    root: Path
+    goals_dir: Path
+    journal_dir: Path
+    tz: ZoneInfo
+    today: dt.date
+    week_start: int = 0
+    count_private: bool = True
+    serving: bool = False
+    directory_urls: bool = True
+    latest_entries: int = 10
+    site_name: str = ""
+    site_description: str = ""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page the plugin adds to the site."""
+
+    uri: str
+    title: str
+    kind: str  # home | goals | goal | journal | year | entry
+    markdown: str = ""
+    source: Path | None = None
+    in_nav: bool = True
+    draft: bool = False
+    description: str = ""
+    goal: Goal | None = None
+    entry: Entry | None = None
+    year: int | None = None
+
+
+@dataclass
+class Site:
+    """Everything the pages show, computed once per build."""
+
+    journal: Journal
+    settings: Settings
+    published: list[Entry]
+    progress: dict[str, GoalProgress]
+    pages: dict[str, PageSpec] = field(default_factory=dict)
+
+    def entries_of(self, goal_id: str) -> list[Entry]:
+        """Published entries linked to a goal, newest first."""
+        return [e for e in reversed(self.published) if goal_id in e.goals]
+
+    def neighbours(self, entry: Entry) -> tuple[Entry | None, Entry | None]:
+        """The published entries just before and after `entry`."""
+        index = self._index[entry.uri]
+        before = self.published[index - 1] if index > 0 else None
+        after = self.published[index + 1] if index + 1 < len(self.published) else None
+        return before, after
+
+    @property
+    def _index(self) -> dict[str, int]:
+        """Position of each published entry, by URI."""
+        cached: dict[str, int] | None = self.__dict__.get("_index_cache")
+        if cached is None:
+            cached = {e.uri: i for i, e in enumerate(self.published)}
+            self.__dict__["_index_cache"] = cached
+        return cached
+
+    def is_draft(self, entry: Entry) -> bool:
+        """Shown only while previewing: a draft, or dated after the as-of day."""
+        return entry.draft or entry.day > self.settings.today
+
+
+def build_site(journal: Journal, settings: Settings) -> Site:
+    """Select published and counted entries, compute progress and plan every page."""
+    visible = [e for e in journal.entries if settings.serving or not (e.draft or e.day > settings.today)]
+    counted = [e for e in visible if settings.count_private or not e.private]
+    published = [e for e in visible if not e.private]
+    progress = {
+        goal.id: goal_progress(goal, counted, settings.today, settings.week_start, settings.count_private)
+        for goal in journal.goals.values()
+    }
+    site = Site(journal, settings, published, progress)
+    for spec in _plan_pages(site):
+        site.pages[spec.uri] = spec
+    return site
+
+
+def _plan_pages(site: Site) -> list[PageSpec]:
+    """Home, the goal index and pages, the journal archive, year pages and entry pages."""
+    pages = [
+        PageSpec("index.md", "Home", "home", description=_home_description(site)),
+        PageSpec("goals/index.md", "Goals", "goals", description="Every goal with its progress."),
+    ]
+    for goal in site.journal.goals.values():
+        pages.append(
+            PageSpec(goal.uri, goal.title, "goal", goal.body, goal.source, description=goal.why, goal=goal)
+        )
+    pages.append(PageSpec("journal/index.md", "Journal", "journal", description="All journal entries."))
+    for year in sorted({e.day.year for e in site.published}, reverse=True):
+        pages.append(
+            PageSpec(f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, year=year)
+        )
+    for entry in site.published:
+        pages.append(
+            PageSpec(
+                entry.uri,
+                entry.title,
+                "entry",
+                entry.body,
+                entry.source,
+                in_nav=False,
+                draft=site.is_draft(entry),
+                description=summary(entry.body),
+                entry=entry,
+            )
+        )
+    return pages
+
+
+def _home_description(site: Site) -> str:
+    """A one-line description of the whole journal."""
+    active = sum(1 for g in site.journal.goals.values() if g.status == "active")
+    return f"A public journal of {active} active goal{'s' if active != 1 else ''} and the work towards them."
+
+
+def summary(body: str, limit: int = 200) -> str:
+    """The first paragraph of a Markdown body as plain text, shortened to `limit` characters."""
+    paragraph: list[str] = []
+    for line in body.split("\n"):
+        text = line.strip()
+        if not text:
+            if paragraph:
+                break
+            continue
+        if text.startswith(("#", "<", "!", "|", "```", "---")):
+            if paragraph:
+                break
+            continue
+        paragraph.append(text.lstrip(">*- ").strip())
+    plain = _LINK.sub(r"\1", " ".join(paragraph))
+    plain = _EMPHASIS.sub("", plain)
+    if len(plain) > limit:
+        plain = plain[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return plain

@@ -1,0 +1,26 @@
+"""Page URLs as MkDocs writes them, and links between pages that work from any folder."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The site-relative URL of the page built from source URI `uri` (e.g. goals/x.md -> goals/x/)."""
+    stem = uri.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A relative link from the page at `from_url` to `to_url` (both site-relative)."""
+    base = from_url.rpartition("/")[0] or "."
+    target = posixpath.relpath(to_url.rstrip("/") or ".", base)
+    if to_url.endswith("/") or to_url == "":
+        target = "./" if target == "." else f"{target}/"
+    return target
