@@ -61,7 +61,13 @@ def main() -> None:
         for path in args.paths:
             name = path.strip("/").replace("/", "_") or "home"
             out = args.out / f"{name}-{args.width}{'-dark' if args.dark else ''}.png"
-            shoot(f"http://127.0.0.1:{server.server_port}/{path.lstrip('/')}", out.resolve(), args.width, args.height, args.dark)
+            shoot(
+                f"http://127.0.0.1:{server.server_port}/{path.lstrip('/')}",
+                out.resolve(),
+                args.width,
+                args.height,
+                args.dark,
+            )
             print(out)
     finally:
         server.shutdown()

@@ -188,9 +188,7 @@ class Fields:
         """An absolute http(s) URL."""
         url = self.text(path)
         if url and (urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).netloc):
-            self.error(
-                f"'{dotted(path)}' must be an http:// or https:// address, not {url!r}", path
-            )
+            self.error(f"'{dotted(path)}' must be an http:// or https:// address, not {url!r}", path)
             return ""
         return url
 

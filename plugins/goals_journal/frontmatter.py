@@ -21,9 +21,12 @@ _FENCE = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 _YAML_HINTS = (
-    ("cannot start any token", "quote the value, e.g. who: \"@jane\""),
+    ("cannot start any token", 'quote the value, e.g. who: "@jane"'),
     ("mapping values are not allowed", "quote text that contains ': ', e.g. how: \"Tip: ...\""),
-    ("could not find expected ':'", "each line needs 'key: value'; quote text with special characters"),
+    (
+        "could not find expected ':'",
+        "each line needs 'key: value'; quote text with special characters",
+    ),
     ("found unexpected end of stream", "close the quote or bracket that was opened"),
     ("found undefined alias", "quote text that starts with '*'"),
 )
@@ -51,7 +54,7 @@ class Document:
     def line(self, *path: str | int) -> int:
         """The file line of the key (or list item) at `path`, or of the closest parent that exists."""
         node = self.node
-        line = self.first_line - 1 if node is None else node.start_mark.line + self.first_line
+        line = max(1, self.first_line - 1)  # the opening '---'
         for step in path:
             child = _child(node, step)
             if child is None:
@@ -89,11 +92,11 @@ def parse(text: str) -> Document:
     lines = text.split("\n")
     if not lines or not _FENCE.match(lines[0]):
         return Document({}, None, 1, text, 1)
-    for number, line in enumerate(lines[1:], start=1):
-        if _CLOSE.match(line):
-            break
-    else:
-        raise FrontMatterError(1, "the front matter opened by '---' is never closed: add a '---' line after it")
+    number = next((n for n, line in enumerate(lines[1:], start=1) if _CLOSE.match(line)), 0)
+    if not number:
+        raise FrontMatterError(
+            1, "the front matter opened by '---' is never closed: add a '---' line after it"
+        )
     source = "\n".join(lines[1:number])
     node = _compose(source)
     data = _construct(node) if node is not None else {}

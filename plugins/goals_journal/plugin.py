@@ -21,7 +21,7 @@ from .reader import read_journal
 from .render import render_page
 from .site import Settings, Site, build_site
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("goals-journal")
 
 CSS_URI = "assets/goals-journal.css"
 WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -29,19 +29,19 @@ INTRO_PAGES = ("home", "goals", "journal")  # a docs/ page at the same path beco
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
 
 
-class GoalsJournalConfig(base.Config):
+class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the goals-journal plugin in mkdocs.yml."""
 
     goals_dir = c.Type(str, default="goals")
     journal_dir = c.Type(str, default="journal")
     timezone = c.Type(str, default="UTC")
     week_start = c.Choice(WEEK_DAYS, default="monday")
-    today = c.Optional(c.Type((str, dt.date)))
+    today: c.Optional[str | dt.date] = c.Optional(c.Type((str, dt.date)))
     count_private = c.Type(bool, default=True)
     latest_entries = c.Type(int, default=10)
 
 
-class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):
+class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
     """Builds goal, journal and dashboard pages from goals/ and journal/."""
 
     serving = False
@@ -108,12 +108,17 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):
                 if spec.kind in INTRO_PAGES:
                     content = existing.content_string
                 else:
-                    log.warning(f"docs/{spec.uri} is hidden by the generated page at the same address: move it")
+                    log.warning(
+                        f"docs/{spec.uri} is hidden by the generated page at the same address: move it"
+                    )
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             if spec.draft:
                 inclusion = InclusionLevel.DRAFT
-            files.append(File.generated(config, spec.uri, content=content, inclusion=inclusion))
+            file = File.generated(config, spec.uri, content=content, inclusion=inclusion)
+            if spec.source is not None:  # "edit this page" opens the real goal or entry file
+                file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
+            files.append(file)
         stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=stylesheet))
         return files
@@ -138,16 +143,6 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):
             cut = html.index("</h1>") + len("</h1>")
             return html[:cut] + before + html[cut:] + after
         return before + html + after
-
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Point "edit this page" at the real goal or entry file, or hide it for index pages."""
-        spec = self.site.pages.get(page.file.src_uri)
-        if spec is not None and page.edit_url:
-            docs = Path(config.docs_dir).resolve().relative_to(self.settings.root).as_posix()
-            source = spec.source.relative_to(self.settings.root).as_posix() if spec.source else None
-            marker = f"{docs}/{page.file.src_uri}"
-            page.edit_url = page.edit_url.replace(marker, source) if source and marker in page.edit_url else None
-        return context
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""

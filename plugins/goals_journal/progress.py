@@ -103,7 +103,11 @@ def entry_amount(metric: Metric, entry: Entry, count_private: bool) -> float:
 
 
 def goal_progress(
-    goal: Goal, entries: Iterable[Entry], as_of: dt.date, week_start: int = 0, count_private: bool = True
+    goal: Goal,
+    entries: Iterable[Entry],
+    as_of: dt.date,
+    week_start: int = 0,
+    count_private: bool = True,
 ) -> GoalProgress:
     """The numbers of every metric of `goal` from the entries that link it, as of a day."""
     end = min(d for d in (as_of, goal.due, _frozen_on(goal)) if d is not None)

@@ -48,7 +48,11 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
         if goal.id in journal.goals:
             first = _display(journal.goals[goal.id].source, root)
             journal.problems.append(
-                Problem(_display(path, root), 1, f"goal id '{goal.id}' is already used by {first}: rename one file")
+                Problem(
+                    _display(path, root),
+                    1,
+                    f"goal id '{goal.id}' is already used by {first}: rename one file",
+                )
             )
             continue
         journal.goals[goal.id] = goal
@@ -59,6 +63,7 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
     _check_links(journal, root)
     journal.goals = dict(sorted(journal.goals.items()))
     journal.entries.sort(key=lambda e: (e.moment, e.slug))
+    journal.problems.sort(key=lambda p: (p.path, p.line))
     return journal
 
 
@@ -103,7 +108,9 @@ def read_goal(path: Path, display: str, problems: list[Problem]) -> Goal | None:
         return None
     fields = Fields(doc, display, problems)
     if doc.node is None:
-        fields.error("a goal needs front matter: start the file with '---', title: ..., started: YYYY-MM-DD, '---'")
+        fields.error(
+            "a goal needs front matter: start the file with '---', title: ..., started: YYYY-MM-DD, '---'"
+        )
         return None
     goal_id = path.stem
     if not _ID.match(goal_id):
@@ -120,13 +127,19 @@ def read_goal(path: Path, display: str, problems: list[Problem]) -> Goal | None:
     if started and due and due < started:
         fields.error(f"'due' ({due}) is before 'started' ({started}): fix one of them", ("due",))
     if achieved and status != "achieved":
-        fields.error("'achieved' goes with 'status: achieved': set the status or remove the date", ("achieved",))
+        fields.error(
+            "'achieved' goes with 'status: achieved': set the status or remove the date",
+            ("achieved",),
+        )
     if started and achieved and achieved < started:
         fields.error(f"'achieved' ({achieved}) is before 'started' ({started})", ("achieved",))
     if status == "achieved" and achieved is None:
         fields.warn("status is achieved but no date is given: add achieved: YYYY-MM-DD", ("status",))
     rest_days = _rest_days(fields)
-    metrics = tuple(_metric(fields, key) for key in fields.mapping(("metrics",), "metrics: {helped: {target: 150, count: helped}}"))
+    metrics = tuple(
+        _metric(fields, key)
+        for key in fields.mapping(("metrics",), "metrics: {helped: {target: 150, count: helped}}")
+    )
     if fields.failed or started is None:
         return None
     return Goal(
@@ -154,10 +167,14 @@ def _rest_days(fields: Fields) -> frozenset[int]:
             days.add(WEEKDAYS.index(name[:3]))
         else:
             fields.error(
-                f"rest day '{word}' is not a weekday: use {', '.join(WEEKDAYS)}", ("rest_days", index)
+                f"rest day '{word}' is not a weekday: use {', '.join(WEEKDAYS)}",
+                ("rest_days", index),
             )
     if len(days) == 7:
-        fields.error("every weekday is a rest day: leave at least one day to work on the goal", ("rest_days",))
+        fields.error(
+            "every weekday is a rest day: leave at least one day to work on the goal",
+            ("rest_days",),
+        )
     return frozenset(days)
 
 
@@ -171,7 +188,10 @@ def _metric(fields: Fields, key: Any) -> Metric | None:
     spec = fields.mapping(path, f"{metric_id}: {{label: ..., target: 10}}")
     if not spec:
         if fields.get(path) is None:
-            fields.error(f"metric '{metric_id}' needs a spec, e.g. {metric_id}: {{label: ..., target: 10}}", path)
+            fields.error(
+                f"metric '{metric_id}' needs a spec, e.g. {metric_id}: {{label: ..., target: 10}}",
+                path,
+            )
         return None
     fields.unknown_keys(spec, METRIC_KEYS, path)
     label = fields.text((*path, "label"), default=metric_id.replace("_", " ").replace("-", " ").capitalize())
@@ -212,7 +232,7 @@ def read_entry(path: Path, display: str, tz: ZoneInfo, problems: list[Problem]) 
     fields.unknown_keys(doc.data, ENTRY_KEYS)
     name_day, slug = _name_parts(path, fields)
     when = fields.moment(("date",))
-    if when is None and name_day is None and "date" not in doc.data:
+    if when is None and name_day is None and "date" not in doc.data and not _DATED_NAME.match(path.stem):
         fields.error("the entry has no date: add date: YYYY-MM-DD, or name the file YYYY-MM-DD-slug.md")
     if when is not None and name_day is not None:
         written = when.date() if isinstance(when, dt.datetime) else when
@@ -264,7 +284,9 @@ def _name_parts(path: Path, fields: Fields) -> tuple[dt.date | None, str]:
     try:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError as error:
-        fields.error(f"the file name starts with {match.group(1)}, which is not a real date ({error}): rename the file")
+        fields.error(
+            f"the file name starts with {match.group(1)}, which is not a real date ({error}): rename the file"
+        )
         day = None
     return day, slugify(match.group(2) or "") or "entry"
 
@@ -298,7 +320,10 @@ def _helped_list(fields: Fields) -> tuple[Helped, ...]:
     for index, item in enumerate(value):
         path: tuple[str | int, ...] = ("helped", index)
         if not isinstance(item, dict):
-            fields.error(f"helped item {index + 1} must be a mapping such as '- how: Answered a question'", path)
+            fields.error(
+                f"helped item {index + 1} must be a mapping such as '- how: Answered a question'",
+                path,
+            )
             continue
         fields.unknown_keys(item, HELPED_KEYS, path)
         items.append(
@@ -321,28 +346,37 @@ def _check_links(journal: Journal, root: Path) -> None:
         display = _display(entry.source, root)
         for goal_id in entry.goals:
             if goal_id not in journal.goals:
-                journal.problems.append(Problem(
-                    display, entry.lines.get(f"goals.{goal_id}", 1),
-                    f"unknown goal '{goal_id}'{did_you_mean(goal_id, journal.goals)}: "
-                    f"goals are the file names in goals/ ({', '.join(sorted(journal.goals)) or 'none yet'})",
-                ))
+                journal.problems.append(
+                    Problem(
+                        display,
+                        entry.lines.get(f"goals.{goal_id}", 1),
+                        f"unknown goal '{goal_id}'{did_you_mean(goal_id, journal.goals)}: "
+                        f"goals are the file names in goals/ ({', '.join(sorted(journal.goals)) or 'none yet'})",
+                    )
+                )
         known = {i for g in entry.goals if g in journal.goals for i in journal.goals[g].inputs}
         for metric_id in entry.metrics:
             if metric_id not in known:
                 hint = did_you_mean(metric_id, known)
                 tracked = ", ".join(sorted(known)) or "none"
-                journal.problems.append(Problem(
-                    display, entry.lines.get(f"metrics.{metric_id}", 1),
-                    f"unknown metric '{metric_id}'{hint}: the linked goals track {tracked}; "
-                    "link a goal that tracks it in 'goals:' or add it to a goal's metrics",
-                ))
+                journal.problems.append(
+                    Problem(
+                        display,
+                        entry.lines.get(f"metrics.{metric_id}", 1),
+                        f"unknown metric '{metric_id}'{hint}: the linked goals track {tracked}; "
+                        "link a goal that tracks it in 'goals:' or add it to a goal's metrics",
+                    )
+                )
         other = by_uri.setdefault(entry.uri, entry)
         if other is not entry:
-            journal.problems.append(Problem(
-                display, 1,
-                f"this entry gets the same address as {_display(other.source, root)} "
-                f"(/{entry.uri.removesuffix('.md')}/): change the slug in one file name",
-            ))
+            journal.problems.append(
+                Problem(
+                    display,
+                    1,
+                    f"this entry gets the same address as {_display(other.source, root)} "
+                    f"(/{entry.uri.removesuffix('.md')}/): change the slug in one file name",
+                )
+            )
 
 
 def slugify(text: str) -> str:

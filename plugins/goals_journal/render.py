@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -15,7 +16,12 @@ from .progress import MetricProgress
 from .site import PageSpec, Site
 from .urls import page_url, relative_url
 
-STATUS_WORDS = {"active": "Active", "paused": "Paused", "achieved": "Achieved", "dropped": "Dropped"}
+STATUS_WORDS = {
+    "active": "Active",
+    "paused": "Paused",
+    "achieved": "Achieved",
+    "dropped": "Dropped",
+}
 PERIOD_WORDS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
 
 
@@ -29,7 +35,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(num=number, long_date=long_date, short_date=short_date)
+    env.filters.update(num=number, long_date=long_date, short_date=short_date, host=host)
     env.globals.update(metric_text=metric_text, status_word=STATUS_WORDS.get, percent=percent)
     return env
 
@@ -39,6 +45,11 @@ def number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def host(url: str) -> str:
+    """The host name of a URL, without a leading www."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
 def percent(fraction: float | None) -> int:
@@ -114,7 +125,10 @@ def _home(spec: PageSpec, site: Site) -> dict[str, Any]:
 def _goals(spec: PageSpec, site: Site) -> dict[str, Any]:
     """Every goal card, grouped by status."""
     groups = [
-        (STATUS_WORDS[status], [site.progress[g.id] for g in site.journal.goals.values() if g.status == status])
+        (
+            STATUS_WORDS[status],
+            [site.progress[g.id] for g in site.journal.goals.values() if g.status == status],
+        )
         for status in STATUS_WORDS
     ]
     return {"groups": [(word, cards) for word, cards in groups if cards]}
@@ -123,7 +137,11 @@ def _goals(spec: PageSpec, site: Site) -> dict[str, Any]:
 def _goal(spec: PageSpec, site: Site) -> dict[str, Any]:
     """A goal's numbers and entries."""
     assert spec.goal is not None
-    return {"goal": spec.goal, "progress": site.progress[spec.goal.id], "entries": site.entries_of(spec.goal.id)}
+    return {
+        "goal": spec.goal,
+        "progress": site.progress[spec.goal.id],
+        "entries": site.entries_of(spec.goal.id),
+    }
 
 
 def _journal(spec: PageSpec, site: Site) -> dict[str, Any]:

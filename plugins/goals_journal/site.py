@@ -108,13 +108,19 @@ def _plan_pages(site: Site) -> list[PageSpec]:
     ]
     for goal in site.journal.goals.values():
         pages.append(
-            PageSpec(goal.uri, goal.title, "goal", goal.body, goal.source, description=goal.why, goal=goal)
+            PageSpec(
+                goal.uri,
+                goal.title,
+                "goal",
+                goal.body,
+                goal.source,
+                description=goal.why,
+                goal=goal,
+            )
         )
     pages.append(PageSpec("journal/index.md", "Journal", "journal", description="All journal entries."))
     for year in sorted({e.day.year for e in site.published}, reverse=True):
-        pages.append(
-            PageSpec(f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, year=year)
-        )
+        pages.append(PageSpec(f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, year=year))
     for entry in site.published:
         pages.append(
             PageSpec(

@@ -1,0 +1,304 @@
+"""Real builds of a small journal: pages, URLs, navigation, numbers, drafts and private entries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import Built, build_site, entry, goal
+
+METRICS = {
+    "helped": {"label": "People helped", "target": 150, "count": "helped"},
+    "answers": {"label": "Questions answered", "target": 60, "count": "helped", "kind": "answer"},
+    "reach_out": {"label": "New people", "target": 5, "per": "week"},
+    "days": {"label": "Days journaled", "target": 1, "per": "day", "count": "entries"},
+    "give_take": {
+        "label": "Others' posts",
+        "target": 0.75,
+        "ratio": {"part": "shared_others", "whole": ["shared_others", "shared_own"]},
+    },
+}
+
+JOURNAL: dict[str, str | bytes] = {
+    "goals/help.md": goal(
+        "Help others",
+        "2027-01-01",
+        due="2027-12-31",
+        why="Give before asking.",
+        metrics=METRICS,
+        body="## How\n\nAnswer questions **every** week.\n",
+    ),
+    "goals/connect.md": goal("Stronger connections", "2027-01-01", status="paused"),
+    "journal/2026/2026-12-30-before.md": "# Old year\n\nLooking back.\n",
+    "journal/2027/2027-01-03-first-week.md": entry(
+        "Answered questions all morning.",
+        title="Answered three questions",
+        goals=["help"],
+        metrics={"reach_out": 3, "shared_own": 1, "shared_others": 4},
+        helped=[
+            {
+                "who": "@jane",
+                "how": "Answered her question about friend lists",
+                "kind": "answer",
+                "where": "twitter",
+                "link": "https://example.org/x",
+            },
+            {"how": "Shared a checklist", "kind": "resource"},
+        ],
+        tags=["facebook"],
+    ),
+    "journal/2027/2027-01-05-tuesday.md": entry(
+        "A quiet day.",
+        goals=["help", "connect"],
+        metrics={"reach_out": 2},
+        helped=[
+            {"who": "@jane", "how": "Complimented her mug", "kind": "compliment"},
+            {
+                "who": "@secret-person",
+                "how": "SECRET-HELP-MARKER",
+                "kind": "answer",
+                "private": True,
+            },
+        ],
+    ),
+    "journal/2027/2027-01-12-second.md": entry(
+        "Second week.",
+        title="Second week",
+        goals=["help"],
+        metrics={"shared_others": 2, "shared_own": 1, "reach_out": 6},
+    ),
+    "journal/2027/2027-01-15-draft.md": entry(
+        "DRAFT-BODY-MARKER",
+        title="DRAFT-TITLE-MARKER",
+        draft=True,
+        goals=["help"],
+        helped=[{"how": "DRAFT-HELP-MARKER"}],
+    ),
+    "journal/2027/2027-01-16-private.md": entry(
+        "PRIVATE-BODY-MARKER",
+        title="PRIVATE-TITLE-MARKER",
+        private=True,
+        goals=["help"],
+        metrics={"reach_out": 1},
+        helped=[{"how": "PRIVATE-HELP-MARKER"}],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The small journal, built once for this module."""
+    return build_site(tmp_path_factory.mktemp("site") / "project", JOURNAL)
+
+
+def texts(tree: object, xpath: str) -> list[str]:
+    """Whitespace-normalised text of every element matching `xpath`."""
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]  # type: ignore[attr-defined]
+
+
+def test_pages_are_at_the_documented_urls(built: Built) -> None:
+    pages = built.pages()
+    for url in (
+        "index.html",
+        "goals/index.html",
+        "goals/help/index.html",
+        "goals/connect/index.html",
+        "journal/index.html",
+        "journal/2027/index.html",
+        "journal/2026/index.html",
+        "journal/2027/01/03/first-week/index.html",
+        "journal/2027/01/05/tuesday/index.html",
+        "journal/2027/01/12/second/index.html",
+        "journal/2026/12/30/before/index.html",
+    ):
+        assert url in pages
+    entry_pages = [p for p in pages if p.count("/") == 5 and p.startswith("journal/")]
+    assert len(entry_pages) == 4  # the draft and the private entry are not published
+
+
+def test_entries_stay_out_of_the_navigation(built: Built) -> None:
+    home = built.page("")
+    nav_links = home.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
+    assert not [href for href in nav_links if "/01/" in href or "/12/" in href]
+    labels = texts(home, "//nav[contains(@class, 'md-nav--primary')]//a")
+    assert "Goals" in " ".join(labels) and "Journal" in " ".join(labels)
+    assert len(nav_links) < 12
+
+
+def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> None:
+    home = built.page("")
+    assert texts(home, "//h2")[:3] == [
+        "Active goals",
+        "Paused, achieved and dropped",
+        "Latest entries",
+    ]
+    card = home.xpath("//div[contains(@class,'gj-card')][.//a[text()='Help others']]")[0]
+    metrics = {
+        " ".join(m.xpath(".//span[@class='gj-metric__label']")[0].text_content().split()): " ".join(
+            m.xpath(".//span[@class='gj-metric__value']")[0].text_content().split()
+        )
+        for m in card.xpath(".//div[@class='gj-metric']")
+    }
+    # helped: 2 + 2 (one private, still counted) + 0 + 1 (private entry) = 5
+    # answers: the public answer on 01-03 and the private one on 01-05 = 2
+    # reach_out per week from Mon 28 Dec: 3 (missed), 2 (missed), 6 + 1 (met); this week running
+    # days: 4 days with entries out of 19 finished days (1-19 Jan); 20 Jan is running
+    # give_take: (4 + 2) / (4 + 1 + 2 + 1) = 75 %
+    assert metrics == {
+        "People helped": "5 / 150",
+        "Questions answered": "2 / 60",
+        "New people": "1/3 / 5 per week",
+        "Days journaled": "4/19 / 1 per day",
+        "Others' posts": "75% / 75%",
+    }
+    bars = card.xpath(".//div[@role='progressbar']/@aria-valuenow")
+    assert bars == ["3", "3", "33", "21", "100"]
+    details = texts(card, ".//div[@class='gj-metric__detail']")
+    assert details[2] == "1 of 3 weeks met · this week 0 of 5"
+    assert details[3] == "4 of 19 days met · today 0 of 1"
+    assert details[4] == "6 of 8"
+    other = home.xpath("//div[contains(@class,'gj-card')][.//a[text()='Stronger connections']]")[0]
+    assert "Paused" in other.text_content() and "1 entry so far" in " ".join(other.text_content().split())
+
+
+def test_home_lists_latest_entries_newest_first(built: Built) -> None:
+    home = built.page("")
+    latest = texts(home, "//ul[@class='gj-entries']/li//a[not(contains(@class,'gj-chip'))]")
+    assert latest == [
+        "Second week",
+        "Tuesday 5 January 2027",
+        "Answered three questions",
+        "Old year",
+    ]
+
+
+def test_goal_page_has_plan_numbers_and_linked_entries(built: Built) -> None:
+    page = built.page("goals/help/")
+    assert texts(page, "//h1") == ["Help others"]
+    assert "Give before asking." in texts(page, "//p[@class='gj-why']")
+    assert texts(page, "//article//h2")[:3] == ["Progress", "Plan", "How"]
+    rows = [texts(row, "./td")[:3] for row in page.xpath("//div[@class='gj-progress']//tbody/tr")]
+    assert rows == [
+        ["People helped", "5", "150"],
+        ["Questions answered", "2", "60"],
+        ["New people", "1/3", "5 per week"],
+        ["Days journaled", "4/19", "1 per day"],
+        ["Others' posts", "75%", "75%"],
+    ]
+    assert page.xpath("//strong[text()='every']")
+    listed = texts(page, "//ul[@class='gj-entries']/li/div/a")
+    assert listed == ["Second week", "Tuesday 5 January 2027", "Answered three questions"]
+    connect = built.page("goals/connect/")
+    assert texts(connect, "//ul[@class='gj-entries']/li/div/a") == ["Tuesday 5 January 2027"]
+
+
+def test_entry_page_shows_date_goals_numbers_help_tags_and_neighbours(built: Built) -> None:
+    page = built.page("journal/2027/01/03/first-week/")
+    assert texts(page, "//h1") == ["Answered three questions"]
+    meta = page.xpath("//p[@class='gj-meta']")[0]
+    assert meta.xpath(".//time/@datetime") == ["2027-01-03"]
+    assert "Sunday 3 January 2027" in meta.text_content()
+    assert meta.xpath(".//a[@class='gj-chip']/@href") == ["../../../../../goals/help/"]
+    assert "#facebook" in meta.text_content()
+    numbers = [texts(r, "./td") for r in page.xpath("//div[@class='gj-numbers']//tbody/tr")]
+    assert numbers == [["New people", "3"], ["Shared own", "1"], ["Shared others", "4"]]
+    helped = texts(page, "//ul[@class='gj-helped']/li")
+    assert helped[0] == "answer @jane: Answered her question about friend lists on twitter example.org"
+    assert helped[1] == "resource Someone: Shared a checklist"
+    assert page.xpath("//ul[@class='gj-helped']//a/@href") == ["https://example.org/x"]
+    pager = page.xpath("//nav[@class='gj-pager']//a")
+    assert [(a.get("rel"), a.get("href")) for a in pager] == [
+        ("prev", "../../../../2026/12/30/before/"),
+        ("next", "../../05/tuesday/"),
+    ]
+
+
+def test_private_help_is_counted_but_never_shown(built: Built) -> None:
+    page = built.page("journal/2027/01/05/tuesday/")
+    helped = texts(page, "//ul[@class='gj-helped']/li")
+    assert helped == ["compliment @jane: Complimented her mug", "1 more kept private"]
+    site_text = built.all_text()
+    for marker in (
+        "SECRET-HELP-MARKER",
+        "@secret-person",
+        "PRIVATE-BODY-MARKER",
+        "PRIVATE-TITLE-MARKER",
+        "PRIVATE-HELP-MARKER",
+        "DRAFT-BODY-MARKER",
+        "DRAFT-TITLE-MARKER",
+        "DRAFT-HELP-MARKER",
+    ):
+        assert marker not in site_text, marker
+
+
+def test_title_falls_back_to_first_heading_then_date(built: Built) -> None:
+    assert texts(built.page("journal/2026/12/30/before/"), "//h1") == ["Old year"]
+    assert texts(built.page("journal/2027/01/05/tuesday/"), "//h1") == ["Tuesday 5 January 2027"]
+
+
+def test_archive_groups_by_year_and_month_newest_first(built: Built) -> None:
+    page = built.page("journal/")
+    assert texts(page, "//article//h2") == ["2027", "2026"]
+    assert texts(page, "//article//h3") == ["January 2027 3 entries", "December 2026 1 entry"]
+    assert page.xpath("//article//h2/a/@href") == ["2027/", "2026/"]
+    year = built.page("journal/2026/")
+    assert texts(year, "//ul[@class='gj-entries']//a") == ["Old year"]
+
+
+def test_search_index_has_entries_but_no_drafts(built: Built) -> None:
+    index = json.loads((built.site / "search/search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "journal/2027/01/03/first-week/" in locations
+
+
+def test_drafts_are_previewed_by_serve_and_marked(site_root: Path) -> None:
+    result = build_site(site_root, JOURNAL, serve=True)
+    page = result.page("journal/2027/01/15/draft/")
+    assert page.xpath("//div[@class='mkdocs-draft-marker']")
+    archive = result.page("journal/")
+    assert "DRAFT-TITLE-MARKER" in archive.text_content()
+    assert not (site_root / "site/journal/2027/01/16").exists()  # private stays private in serve too
+
+
+def test_private_numbers_can_be_left_out(site_root: Path) -> None:
+    result = build_site(site_root, JOURNAL, options={"count_private": False})
+    rows = [
+        texts(r, "./td")[:2]
+        for r in result.page("goals/help/").xpath("//div[@class='gj-progress']//tbody/tr")
+    ]
+    # helped: 2 + 1 (the private item is dropped) + 0; the private entry is dropped entirely
+    assert rows[0] == ["People helped", "3"]
+    assert rows[1] == ["Questions answered", "1"]
+    assert rows[3] == ["Days journaled", "3/19"]  # 16 Jan no longer counts
+
+
+def test_without_directory_urls_links_still_resolve(site_root: Path) -> None:
+    result = build_site(site_root, JOURNAL, config={"use_directory_urls": False})
+    pages = result.pages()
+    assert "journal/2027/01/03/first-week.html" in pages and "goals/help.html" in pages
+    page = result.page("journal/2027/01/03/first-week.html")
+    for href in page.xpath("//article//a[contains(@class,'gj-chip') or @rel='prev' or @rel='next']/@href"):
+        target = (site_root / "site/journal/2027/01/03" / href).resolve()
+        assert target.is_file(), href
+
+
+def test_docs_index_becomes_the_home_introduction(site_root: Path) -> None:
+    files = {**JOURNAL, "docs/index.md": "# Welcome\n\nINTRO-TEXT here.\n"}
+    result = build_site(site_root, files)
+    home = result.page("")
+    assert texts(home, "//h1") == ["Welcome"]
+    assert "INTRO-TEXT" in home.text_content() and home.xpath("//div[contains(@class,'gj-card')]")
+
+
+def test_edit_link_points_at_the_real_file(site_root: Path) -> None:
+    config = {
+        "repo_url": "https://github.com/me/journal",
+        "edit_uri": "edit/main/docs/",
+        "theme": {"name": "material", "features": ["content.action.edit"]},
+    }
+    result = build_site(site_root, JOURNAL, config=config)
+    page = result.page("journal/2027/01/03/first-week/")
+    edits = page.xpath("//a[contains(@class,'md-content__button')]/@href")
+    assert edits == ["https://github.com/me/journal/edit/main/journal/2027/2027-01-03-first-week.md"]
+    assert not result.page("journal/").xpath("//a[contains(@class,'md-content__button')]")
