@@ -354,6 +354,17 @@ def _check_links(journal: Journal, root: Path) -> None:
                         f"goals are the file names in goals/ ({', '.join(sorted(journal.goals)) or 'none yet'})",
                     )
                 )
+            elif entry.day < journal.goals[goal_id].started:
+                journal.problems.append(
+                    Problem(
+                        display,
+                        entry.lines.get(f"goals.{goal_id}", 1),
+                        f"this entry ({entry.day}) is dated before goal '{goal_id}' started "
+                        f"({journal.goals[goal_id].started}), so it does not count for it: "
+                        "fix the date, or the goal's 'started'",
+                        "warning",
+                    )
+                )
         known = {i for g in entry.goals if g in journal.goals for i in journal.goals[g].inputs}
         for metric_id in entry.metrics:
             if metric_id not in known:

@@ -1,0 +1,71 @@
+"""`mkdocs serve` rebuilds when a file under journal/ changes, and previews drafts."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import build_site, entry, goal
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    """The body of a page, or '' while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 40) -> str:
+    """Poll `url` until its body contains `text`."""
+    deadline = time.monotonic() + seconds
+    body = ""
+    while time.monotonic() < deadline:
+        body = fetch(url)
+        if text in body:
+            return body
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {text!r}; last body had {len(body)} characters")
+
+
+def test_serve_reloads_when_an_entry_changes(site_root: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "goals/help.md": goal("Help others", "2027-01-01", metrics={"n": {"target": 10}}),
+        "journal/2027-01-03-first.md": entry("FIRST-VERSION", title="First", goals=["help"], metrics={"n": 2}),
+        "journal/2027-01-04-draft.md": entry("Draft body", title="DRAFT-PREVIEW", draft=True),
+    }
+    build_site(site_root, files, config={"site_url": "https://example.org/"})
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site_root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}/journal/"
+    try:
+        wait_for(base + "2027/01/03/first/", "FIRST-VERSION")
+        assert "DRAFT-PREVIEW" in wait_for(base, "First")  # drafts are previewed in serve
+        path = site_root / "journal/2027-01-03-first.md"
+        path.write_text(path.read_text().replace("FIRST-VERSION", "SECOND-VERSION").replace("n: 2", "n: 7"))
+        wait_for(base + "2027/01/03/first/", "SECOND-VERSION")
+        goal_page = wait_for(f"http://127.0.0.1:{port}/goals/help/", ">7<")
+        assert "First" in goal_page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
