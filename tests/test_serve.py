@@ -44,7 +44,9 @@ def wait_for(url: str, text: str, seconds: float = 40) -> str:
 def test_serve_reloads_when_an_entry_changes(site_root: Path) -> None:
     files: dict[str, str | bytes] = {
         "goals/help.md": goal("Help others", "2027-01-01", metrics={"n": {"target": 10}}),
-        "journal/2027-01-03-first.md": entry("FIRST-VERSION", title="First", goals=["help"], metrics={"n": 2}),
+        "journal/2027-01-03-first.md": entry(
+            "FIRST-VERSION", title="First", goals=["help"], metrics={"n": 2}
+        ),
         "journal/2027-01-04-draft.md": entry("Draft body", title="DRAFT-PREVIEW", draft=True),
     }
     build_site(site_root, files, config={"site_url": "https://example.org/"})

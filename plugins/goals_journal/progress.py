@@ -36,9 +36,11 @@ class MetricProgress:
 
     @property
     def fraction(self) -> float | None:
-        """How far along: value / target for totals and ratios, periods met / elapsed for rates."""
+        """How far along: value / target for totals, the ratio itself, periods met / elapsed for rates."""
         if self.metric.shape == "rate":
             return self.met / self.elapsed if self.elapsed else None
+        if self.metric.shape == "ratio":
+            return self.value if self.whole else None
         if self.target is None:
             return None
         return self.value / self.target
@@ -177,10 +179,10 @@ def _periods(
         value = totals.get(start, 0.0)
         if value >= target:
             state = "met"
-        elif following > as_of and end == as_of:
-            state = "running"
         elif per == "day" and (start.weekday() in goal.rest_days or start in rest_days):
             state = "rest"
+        elif following > as_of and end == as_of:
+            state = "running"
         else:
             state = "missed"
         periods.append(Period(start, value, state))
