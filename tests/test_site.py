@@ -303,3 +303,30 @@ def test_edit_link_points_at_the_real_file(site_root: Path) -> None:
     edits = page.xpath("//a[contains(@class,'md-content__button')]/@href")
     assert edits == ["https://github.com/me/journal/edit/main/journal/2027/2027-01-03-first-week.md"]
     assert not result.page("journal/").xpath("//a[contains(@class,'md-content__button')]")
+
+
+def test_relative_links_and_images_in_entries_keep_working(site_root: Path) -> None:
+    files: dict[str, str | bytes] = {
+        **JOURNAL,
+        "journal/2027/photos/kiln.png": b"\x89PNG fake",
+        "journal/2027/photos/secret.png": b"\x89PNG secret",
+        "journal/2027/2027-01-13-links.md": entry(
+            "![The kiln](photos/kiln.png) after [the first week](2027-01-03-first-week.md#top), "
+            "see [the goal](../../goals/help.md) and [elsewhere](https://example.org/a.md).\n\n"
+            "```\n[not a link](photos/kiln.png)\n```",
+            title="Links",
+        ),
+        "journal/2027/2027-01-14-hidden.md": entry("![Secret](photos/secret.png)", private=True),
+    }
+    result = build_site(site_root, files)
+    page = result.page("journal/2027/01/13/links/")
+    content = page.xpath("//article")[0]
+    assert content.xpath(".//img/@src") == ["../../../photos/kiln.png"]
+    assert content.xpath(".//p/a/@href") == [
+        "../../03/first-week/#top",
+        "../../../../../goals/help/",
+        "https://example.org/a.md",
+    ]
+    assert "[not a link](photos/kiln.png)" in content.text_content()
+    assert (site_root / "site/journal/2027/photos/kiln.png").read_bytes() == b"\x89PNG fake"
+    assert not (site_root / "site/journal/2027/photos/secret.png").exists()

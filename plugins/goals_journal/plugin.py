@@ -119,6 +119,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             if spec.source is not None:  # "edit this page" opens the real goal or entry file
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
+        for uri, path in self.site.assets.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
         stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=stylesheet))
         return files

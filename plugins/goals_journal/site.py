@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .links import rewrite_links
 from .model import Entry, Goal, Journal
 from .progress import GoalProgress, goal_progress
 
@@ -59,6 +60,8 @@ class Site:
     published: list[Entry]
     progress: dict[str, GoalProgress]
     pages: dict[str, PageSpec] = field(default_factory=dict)
+    assets: dict[str, Path] = field(default_factory=dict)
+    sources: dict[Path, str] = field(default_factory=dict)
 
     def entries_of(self, goal_id: str) -> list[Entry]:
         """Published entries linked to a goal, newest first."""
@@ -95,12 +98,45 @@ def build_site(journal: Journal, settings: Settings) -> Site:
         for goal in journal.goals.values()
     }
     site = Site(journal, settings, published, progress)
-    for spec in _plan_pages(site):
+    for folder, prefix in ((settings.goals_dir, "goals"), (settings.journal_dir, "journal")):
+        for path in _asset_files(folder):
+            site.assets[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path
+    site.sources = {path.resolve(): uri for uri, path in site.assets.items()}
+    site.sources.update({g.source.resolve(): g.uri for g in journal.goals.values()})
+    site.sources.update({e.source.resolve(): e.uri for e in journal.entries})
+    linked: set[str] = set()
+    for spec in _plan_pages(site, linked):
         site.pages[spec.uri] = spec
+    site.assets = {uri: path for uri, path in site.assets.items() if uri in linked}
     return site
 
 
-def _plan_pages(site: Site) -> list[PageSpec]:
+def _asset_files(folder: Path) -> list[Path]:
+    """Images and other non-Markdown files next to goals and entries (published when a page links them)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() != ".md"
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _body(site: Site, text: str, source: Path, uri: str, linked: set[str]) -> str:
+    """A goal or entry body with relative links pointing from the page's new address; notes linked files."""
+
+    def site_uri(path: Path) -> str | None:
+        target = site.sources.get(path)
+        if target is not None:
+            linked.add(target)
+        return target
+
+    return rewrite_links(text, source, uri, site_uri)
+
+
+def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
     """Home, the goal index and pages, the journal archive, year pages and entry pages."""
     pages = [
         PageSpec("index.md", "Home", "home", description=_home_description(site)),
@@ -127,7 +163,7 @@ def _plan_pages(site: Site) -> list[PageSpec]:
                 entry.uri,
                 entry.title,
                 "entry",
-                entry.body,
+                _body(site, entry.body, entry.source, entry.uri, linked),
                 entry.source,
                 in_nav=False,
                 draft=site.is_draft(entry),
