@@ -156,11 +156,17 @@ def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> 
     assert bars == ["3", "3", "33", "21", "75"]  # a ratio bar shows the ratio itself ...
     assert card.xpath(".//i[@class='gj-bar__target']/@style") == ["left: 75%"]  # ... and marks the target
     details = texts(card, ".//div[@class='gj-metric__detail']")
-    assert details[2] == "1 of 3 weeks met · this week 0 of 5"
-    assert details[3] == "4 of 19 days met · today 0 of 1"
-    assert details[4] == "6 of 8"
+    # pace: 150 over the 365 days of 2027 is 8.22 by the end of 20 Jan, 5 is 3.2 behind;
+    # 60 a year is 3.29 by then, 2 is 1.3 behind
+    assert details[0] == "3% of 150 · 3.2 behind pace"
+    assert details[1] == "3% of 60 · 1.3 behind pace"
+    assert details[2] == "1 of 3 weeks met · streak 1 (best 1) · this week 0 of 5"
+    assert details[3] == "4 of 19 days met · best streak 1 · today 0 of 1"  # 19 Jan was missed
+    assert details[4] == "6 of 8 · last 4 weeks 75%"
     other = home.xpath("//div[contains(@class,'gj-card')][.//a[text()='Stronger connections']]")[0]
-    assert "Paused" in other.text_content() and "1 entry so far" in " ".join(other.text_content().split())
+    # behind: the totals are under the pace line and the last finished day (19 Jan) was missed
+    assert texts(card, ".//span[contains(@class,'gj-status')]") == ["behind"]
+    assert "paused" in other.text_content() and "1 entry so far" in " ".join(other.text_content().split())
 
 
 def test_home_lists_latest_entries_newest_first(built: Built) -> None:
@@ -178,7 +184,13 @@ def test_goal_page_has_plan_numbers_and_linked_entries(built: Built) -> None:
     page = built.page("goals/help/")
     assert texts(page, "//h1") == ["Help others"]
     assert "Give before asking." in texts(page, "//p[@class='gj-why']")
-    assert texts(page, "//article//h2")[:3] == ["Progress", "Plan", "How"]
+    assert texts(page, "//article//h2")[:4] == ["Progress", "Activity", "Plan", "How"]
+    assert texts(page, "//article//h3") == [
+        "People helped",
+        "Questions answered",
+        "New people",
+        "Days journaled",
+    ]
     rows = [texts(row, "./td")[:3] for row in page.xpath("//div[@class='gj-progress']//tbody/tr")]
     assert rows == [
         ["People helped", "5", "150"],

@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
+from . import charts
 from .model import Entry, Goal
 from .progress import MetricProgress
 from .site import PageSpec, Site
 from .urls import page_url, relative_url
 
+Url = Callable[[str], str]
 STATUS_WORDS = {
     "active": "Active",
     "paused": "Paused",
     "achieved": "Achieved",
     "dropped": "Dropped",
 }
+WEEK_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PERIOD_WORDS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
 
 
@@ -52,11 +57,12 @@ def host(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
-def percent(fraction: float | None) -> int:
-    """A fraction as a whole percent for bars, clamped to 0..100."""
+def percent(fraction: float | None, clamp: bool = True) -> int:
+    """A fraction as a whole percent (for bars clamped to 0..100)."""
     if fraction is None:
         return 0
-    return max(0, min(100, round(fraction * 100)))
+    whole = math.floor(fraction * 100 + 0.5)
+    return max(0, min(100, whole)) if clamp else whole
 
 
 def long_date(day: dt.date) -> str:
@@ -70,24 +76,106 @@ def short_date(day: dt.date) -> str:
 
 
 def metric_text(progress: MetricProgress) -> dict[str, str]:
-    """The value, target and one-line detail shown for a metric."""
+    """The value, target, a one-line detail (cards) and a longer line (goal pages) for a metric."""
+    shape = progress.metric.shape
+    return {"ratio": _ratio_text, "rate": _rate_text, "total": _total_text}[shape](progress)
+
+
+def _ratio_text(progress: MetricProgress) -> dict[str, str]:
+    """Ratio: overall, last four weeks, target."""
     metric = progress.metric
-    if metric.shape == "ratio":
-        value = f"{progress.value:.0%}" if progress.whole else "–"
-        target = f"{metric.target:.0%}" if metric.target is not None else ""
-        detail = f"{number(progress.part)} of {number(progress.whole)}"
-        return {"value": value, "target": target, "detail": detail}
-    if metric.shape == "rate":
-        one, many = PERIOD_WORDS[metric.per or "day"]
-        target = f"{number(metric.target or 0)} per {one}"
-        detail = f"{progress.met} of {progress.elapsed} {one if progress.elapsed == 1 else many} met"
-        if progress.current is not None:
-            now = "today" if one == "day" else f"this {one}"
-            detail += f" · {now} {number(progress.current.value)} of {number(metric.target or 0)}"
-        return {"value": f"{progress.met}/{progress.elapsed}", "target": target, "detail": detail}
+    value = f"{percent(progress.value, clamp=False)}%" if progress.whole else "–"
+    target = f"{percent(metric.target, clamp=False)}%" if metric.target is not None else ""
+    detail = f"{number(progress.part)} of {number(progress.whole)}"
+    if progress.recent is not None:
+        detail += f" · last 4 weeks {percent(progress.recent, clamp=False)}%"
+    more = ""
+    if progress.on_track is not None:
+        more = "At or above the target." if progress.on_track else "Below the target."
+    return {"value": value, "target": target, "detail": detail, "more": more}
+
+
+def _rate_text(progress: MetricProgress) -> dict[str, str]:
+    """Rate: periods met, streaks, the running period."""
+    metric = progress.metric
+    one, many = PERIOD_WORDS[metric.per or "day"]
+    target = f"{number(metric.target or 0)} per {one}"
+    detail = f"{progress.met} of {progress.elapsed} {one if progress.elapsed == 1 else many} met"
+    if progress.current_streak:
+        detail += f" · streak {progress.current_streak} (best {progress.longest_streak})"
+    elif progress.longest_streak:
+        detail += f" · best streak {progress.longest_streak}"
+    if progress.current is not None:
+        now = "today" if one == "day" else f"this {one}"
+        detail += f" · {now} {number(progress.current.value)} of {number(metric.target or 0)}"
+    more = f"Current streak {progress.current_streak} {_plural(progress.current_streak, one, many)}, "
+    more += f"longest {progress.longest_streak}."
+    return {"value": f"{progress.met}/{progress.elapsed}", "target": target, "detail": detail, "more": more}
+
+
+def _total_text(progress: MetricProgress) -> dict[str, str]:
+    """Total: percent, pace, safe days, needed rate, projection."""
+    metric, pace = progress.metric, progress.pace
     target = number(metric.target) if metric.target is not None else ""
-    detail = f"{percent(progress.fraction)}% of {target}" if target else f"{number(progress.value)} so far"
-    return {"value": number(progress.value), "target": target, "detail": detail}
+    detail = (
+        f"{percent(progress.fraction, clamp=False)}% of {target}"
+        if target
+        else f"{number(progress.value)} so far"
+    )
+    if progress.reached_on is not None:
+        detail += f" · reached {short_date(progress.reached_on)}" + (
+            ", after the due date" if progress.late else ""
+        )
+    elif pace is not None:
+        gap = number(round(abs(pace.difference), 1))
+        detail += f" · {gap} {'ahead of' if pace.difference >= 0 else 'behind'} pace"
+    else:
+        detail += f" · {rate_words(progress.per_day)}"
+    more = []
+    if pace is not None and progress.reached_on is None:
+        days = abs(pace.days)
+        if pace.days >= 0:
+            more.append(
+                f"Safe for {days} {_plural(days, 'day', 'days')}: the pace line passes {number(progress.value)} after that."
+            )
+        else:
+            more.append(f"{days} {_plural(days, 'day', 'days')} of pace behind.")
+        if pace.needed_per_day is not None:
+            more.append(f"Needs {rate_words(pace.needed_per_day)} from now on.")
+    if progress.reached_on is None and metric.target is not None:
+        if progress.projected is not None:
+            more.append(
+                f"At the rate so far ({rate_words(progress.per_day)}): {short_date(progress.projected)}."
+            )
+        else:
+            more.append("No projection yet: nothing counted so far.")
+    return {"value": number(progress.value), "target": target, "detail": detail, "more": " ".join(more)}
+
+
+def approx(value: float) -> str:
+    """A rate rounded for reading: two significant digits below 10, whole numbers above."""
+    if value >= 10:
+        return number(round(value))
+    if value <= 0:
+        return "0"
+    digits = max(0, 1 - math.floor(math.log10(value)))
+    return f"{round(value, digits):g}"
+
+
+def rate_words(per_day: float) -> str:
+    """2.5 a day, 1.4 a week, or one every 12 days."""
+    if per_day >= 1:
+        return f"{approx(per_day)} a day"
+    if per_day * 7 >= 1:
+        return f"{approx(per_day * 7)} a week"
+    if per_day <= 0:
+        return "nothing yet"
+    return f"one every {round(1 / per_day)} days"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    """The word for `count` things."""
+    return one if count == 1 else many
 
 
 def render_page(spec: PageSpec, site: Site, has_heading: bool = False) -> tuple[str, str]:
@@ -104,17 +192,18 @@ def render_page(spec: PageSpec, site: Site, has_heading: bool = False) -> tuple[
         "goals": site.journal.goals,
         "has_heading": has_heading,
     }
-    context.update(_CONTEXT[spec.kind](spec, site))
+    context.update(_CONTEXT[spec.kind](spec, site, url))
     template = environment().get_template(f"{spec.kind}.html")
     module = template.make_module(context)
     return str(getattr(module, "before", "")), str(module)
 
 
-def _home(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _home(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """Goal cards grouped by status, and the latest entries."""
     cards = [site.progress[g.id] for g in site.journal.goals.values()]
     latest = list(reversed(site.published))[: site.settings.latest_entries]
     return {
+        "sparks": _sparklines(site),
         "active": [c for c in cards if c.goal.status == "active"],
         "others": [c for c in cards if c.goal.status != "active"],
         "latest": latest,
@@ -122,7 +211,7 @@ def _home(spec: PageSpec, site: Site) -> dict[str, Any]:
     }
 
 
-def _goals(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _goals(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """Every goal card, grouped by status."""
     groups = [
         (
@@ -131,31 +220,69 @@ def _goals(spec: PageSpec, site: Site) -> dict[str, Any]:
         )
         for status in STATUS_WORDS
     ]
-    return {"groups": [(word, cards) for word, cards in groups if cards]}
+    return {"groups": [(word, cards) for word, cards in groups if cards], "sparks": _sparklines(site)}
 
 
-def _goal(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _sparklines(site: Site) -> dict[str, Markup]:
+    """A small picture per goal for its card."""
+    return {gid: Markup(charts.sparkline(f"gj-spark-{gid}", p)) for gid, p in site.progress.items()}
+
+
+def _goal(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """A goal's numbers and entries."""
     assert spec.goal is not None
+    goal, progress = spec.goal, site.progress[spec.goal.id]
+    entries = site.entries_of(goal.id)
+    by_day = {e.day: e for e in entries}  # newest first, so the earliest entry of a day wins
+
+    def link(day: dt.date) -> tuple[str, str] | None:
+        entry = by_day.get(day)
+        return (url(entry.uri), entry.title) if entry else None
+
+    pictures = []
+    for metric in progress.metrics:
+        ident = f"gj-{goal.id}-{metric.metric.id}"
+        if metric.metric.shape == "total":
+            svg = charts.cumulative_chart(ident, progress, metric, link)
+            columns: tuple[str, ...] = ("Day", "Entry", "Added", "Total")
+            rows: list[tuple[str, ...]] = list(charts.cumulative_table(metric, link))
+        elif metric.metric.shape == "rate":
+            per = metric.metric.per or "day"
+            svg = charts.period_strip(ident, metric)
+            columns = (per.capitalize(), "Amount", "State")
+            rows = [
+                (charts.period_text(p, per), charts.number(p.value), charts.STATE_WORDS[p.state])
+                for p in reversed(metric.periods)
+            ]
+        else:
+            continue
+        pictures.append((metric, Markup(svg), columns, rows))
+    heat = Markup(charts.heatmap(f"gj-{goal.id}-activity", progress, link, site.settings.week_start))
+    activity = sorted(charts.activity(progress).items(), reverse=True)
     return {
-        "goal": spec.goal,
-        "progress": site.progress[spec.goal.id],
-        "entries": site.entries_of(spec.goal.id),
+        "goal": goal,
+        "progress": progress,
+        "entries": entries,
+        "pictures": pictures,
+        "heatmap": heat,
+        "activity": [(day, counts, link(day)) for day, counts in activity],
+        "week_start": WEEK_DAY_NAMES[site.settings.week_start],
+        "rest_names": [charts.WEEK_DAY_NAMES[d] for d in sorted(goal.rest_days)],
     }
 
 
-def _journal(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _journal(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """All published entries grouped by year and month."""
     return {"years": _by_year_and_month(list(reversed(site.published)))}
 
 
-def _year(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _year(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """One year's entries grouped by month."""
     entries = [e for e in reversed(site.published) if e.day.year == spec.year]
     return {"years": _by_year_and_month(entries)}
 
 
-def _entry(spec: PageSpec, site: Site) -> dict[str, Any]:
+def _entry(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """An entry's goals, numbers, help given and neighbours."""
     assert spec.entry is not None
     entry = spec.entry
@@ -190,7 +317,7 @@ def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.da
     return years
 
 
-_CONTEXT: dict[str, Callable[[PageSpec, Site], dict[str, Any]]] = {
+_CONTEXT: dict[str, Callable[[PageSpec, Site, Url], dict[str, Any]]] = {
     "home": _home,
     "goals": _goals,
     "goal": _goal,

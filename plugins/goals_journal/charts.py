@@ -1,0 +1,336 @@
+"""Server-rendered inline SVG pictures of progress: cumulative charts, a year heatmap, period strips."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from html import escape
+
+from .progress import GoalProgress, MetricProgress, Period
+
+# entry_link(day) -> (href, label) of the published entry of that day, or None (no entry, or private only)
+EntryLink = Callable[[dt.date], tuple[str, str] | None]
+
+STATE_WORDS = {"met": "met", "missed": "missed", "rest": "rest", "running": "in progress"}
+STRIP_LIMIT = 53
+WEEK_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def number(value: float) -> str:
+    """1,234 or 2.5."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def day_text(day: dt.date) -> str:
+    """Tue 3 Nov 2026."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _svg(ident: str, width: int, height: int, title: str, desc: str, body: list[str], css: str) -> str:
+    """An accessible inline SVG element."""
+    return (
+        f'<svg class="gj-chart {css}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="sans-serif" font-size="11">'
+        f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _nice_step(span: float, ticks: int = 4) -> float:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) that splits `span` into about `ticks` parts."""
+    raw = max(span, 1e-9) / ticks
+    power: float = 10.0 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+
+
+def _month_ticks(first: dt.date, last: dt.date, most: int = 8) -> list[dt.date]:
+    """First days of months between two days, thinned to at most `most`."""
+    ticks = []
+    day = dt.date(first.year, first.month, 1)
+    while day <= last:
+        if day >= first:
+            ticks.append(day)
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    step = max(1, math.ceil(len(ticks) / most))
+    return ticks[::step]
+
+
+def cumulative_chart(ident: str, goal: GoalProgress, metric: MetricProgress, link: EntryLink) -> str:
+    """Actual running total against the pace line, the target and today, one linked point per day."""
+    width, height, left, right, top, bottom = 640, 240, 48, 16, 14, 26
+    started = goal.goal.started
+    last = max(d for d in (goal.goal.due, metric.as_of, metric.reached_on, started) if d is not None)
+    span = (last - started).days + 1
+    target = metric.target or 0.0
+    top_value = max(target, metric.value, 1.0) * 1.08
+    step = _nice_step(top_value)
+    top_value = math.ceil(top_value / step) * step
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def x(day: dt.date, end_of_day: bool = True) -> float:
+        return left + plot_w * ((day - started).days + (1 if end_of_day else 0)) / span
+
+    def y(value: float) -> float:
+        return top + plot_h * (1 - value / top_value)
+
+    body = []
+    tick = 0.0
+    while tick <= top_value + 1e-9:
+        body.append(
+            f'<line class="gj-grid" x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#ddd"/>'
+            f'<text class="gj-axis" x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#777">{number(tick)}</text>'
+        )
+        tick += step
+    for month in _month_ticks(started, last):
+        label = f"{month:%b}" if month.month != 1 else f"{month:%b %Y}"
+        body.append(
+            f'<text class="gj-axis" x="{x(month, False):.1f}" y="{height - 8}" text-anchor="middle" fill="#777">{label}</text>'
+        )
+    if metric.target is not None:
+        body.append(
+            f'<line class="gj-target" x1="{left}" x2="{width - right}" y1="{y(target):.1f}" y2="{y(target):.1f}" '
+            f'stroke="#999" stroke-dasharray="2 3"/>'
+            f'<text class="gj-axis" x="{width - right}" y="{y(target) - 4:.1f}" text-anchor="end" fill="#777">'
+            f"target {number(target)}</text>"
+        )
+        if goal.goal.due is not None:
+            body.append(
+                f'<line class="gj-pace" x1="{left}" y1="{y(0):.1f}" x2="{x(goal.goal.due):.1f}" y2="{y(target):.1f}" '
+                f'stroke="#999" stroke-width="1.5" stroke-dasharray="6 4"/>'
+            )
+    today = x(metric.as_of)
+    body.append(
+        f'<line class="gj-today" x1="{today:.1f}" x2="{today:.1f}" y1="{top}" y2="{height - bottom}" stroke="#777"/>'
+        f'<text class="gj-axis" x="{today + 3:.1f}" y="{top + 9}" fill="#777">'
+        f"{'today' if metric.as_of == goal.as_of and goal.goal.status == 'active' else 'end'}</text>"
+    )
+    path, total = [f"M{x(started, False):.1f},{y(0):.1f}"], 0.0
+    points = []
+    for day, amount in metric.daily.items():
+        if amount <= 0:
+            continue
+        path.append(f"H{x(day, False):.1f}")
+        total += amount
+        path.append(f"V{y(total):.1f}")
+        points.append((day, amount, total))
+    path.append(f"H{today:.1f}")
+    body.append(
+        f'<path class="gj-actual" d="{"".join(path)}" fill="none" stroke="#00897b" stroke-width="2"/>'
+    )
+    for day, amount, running in points:
+        target_link = link(day)
+        label = f"{day_text(day)}: +{number(amount)}, {number(running)} in all"
+        circle = (
+            f'<circle class="gj-point" cx="{x(day, False):.1f}" cy="{y(running):.1f}" r="3.5" fill="#00897b">'
+            f"<title>{escape(label + (' — ' + target_link[1] if target_link else ''))}</title></circle>"
+        )
+        body.append(f'<a href="{escape(target_link[0])}">{circle}</a>' if target_link else circle)
+    desc = _cumulative_description(goal, metric)
+    return _svg(ident, width, height, f"{metric.metric.label}: running total", desc, body, "gj-cumulative")
+
+
+def _cumulative_description(goal: GoalProgress, metric: MetricProgress) -> str:
+    """One sentence that says what the cumulative chart shows."""
+    text = f"{number(metric.value)} so far"
+    if metric.target is not None:
+        text += f" of a target of {number(metric.target)}"
+    if metric.pace is not None:
+        text += (
+            f"; the pace line is at {number(round(metric.pace.expected, 1))} as of {day_text(metric.as_of)}"
+        )
+    return text + "."
+
+
+def cumulative_table(metric: MetricProgress, link: EntryLink) -> list[tuple[str, str, str, str]]:
+    """Rows behind the cumulative chart: day, entry, amount, running total."""
+    rows, total = [], 0.0
+    for day, amount in metric.daily.items():
+        if amount <= 0:
+            continue
+        total += amount
+        entry = link(day)
+        rows.append((day.isoformat(), entry[1] if entry else "", number(amount), number(total)))
+    return rows
+
+
+def activity(goal: GoalProgress) -> dict[dt.date, tuple[int, int]]:
+    """Entries and helped items per day among the goal's counted entries (rest entries excluded)."""
+    days: dict[dt.date, tuple[int, int]] = {}
+    for entry in goal.entries:
+        if entry.rest:
+            continue
+        entries, helped = days.get(entry.day, (0, 0))
+        days[entry.day] = (entries + 1, helped + len(entry.helped))
+    return days
+
+
+def heat_level(entries: int, helped: int) -> int:
+    """0..4: how much happened on a day (an entry counts 1, each helped item 1 more)."""
+    amount = entries + helped
+    return 0 if amount == 0 else 1 if amount == 1 else 2 if amount <= 3 else 3 if amount <= 5 else 4
+
+
+def calendar_window(
+    started: dt.date, due: dt.date | None, end: dt.date, week_start: int
+) -> tuple[dt.date, dt.date]:
+    """First and last day of the calendar: the goal's weeks from its start, at most 53 of them,
+    ending with the week of `due` (or a year on), or with the week of `end` once it is later."""
+    first = started - dt.timedelta(days=(started.weekday() - week_start) % 7)
+    last = min(due or started + dt.timedelta(days=364), first + dt.timedelta(weeks=53, days=-1))
+    if end > last:
+        last = end
+        first = end - dt.timedelta(days=(end.weekday() - week_start) % 7) - dt.timedelta(weeks=52)
+    return first, max(last, end)
+
+
+def heatmap(ident: str, goal: GoalProgress, link: EntryLink, week_start: int = 0) -> str:
+    """A GitHub-style calendar of the goal's year, with rest days outlined and days to come faint."""
+    cell, gap, left, top = 11, 2, 30, 16
+    end = goal.as_of
+    first, last = calendar_window(goal.goal.started, goal.goal.due, end, week_start)
+    days = activity(goal)
+    rest_days = {e.day for e in goal.entries if e.rest}
+    body = []
+    for row in range(0, 7, 2):
+        name = WEEK_DAY_NAMES[(week_start + row) % 7]
+        body.append(
+            f'<text class="gj-axis" x="{left - 4}" y="{top + row * (cell + gap) + 9}" text-anchor="end" fill="#777">{name}</text>'
+        )
+    active_days = rest_count = 0
+    weeks = (last - first).days // 7 + 1
+    for week in range(weeks):
+        monday = first + dt.timedelta(weeks=week)
+        if monday.day <= 7:
+            body.append(
+                f'<text class="gj-axis" x="{left + week * (cell + gap)}" y="{top - 5}" fill="#777">{monday:%b}</text>'
+            )
+        for row in range(7):
+            day = monday + dt.timedelta(days=row)
+            if day > last:
+                continue
+            cx, cy = left + week * (cell + gap), top + row * (cell + gap)
+            if day > end:
+                body.append(
+                    f'<rect class="gj-future" x="{cx}" y="{cy}" width="{cell}" height="{cell}" rx="2" '
+                    f'fill="none" stroke="#e0e0e0"><title>{escape(day_text(day))}: still to come</title></rect>'
+                )
+                continue
+            entries, helped = days.get(day, (0, 0))
+            inside = goal.goal.started <= day <= end
+            rest = inside and (day.weekday() in goal.goal.rest_days or day in rest_days)
+            level = heat_level(entries, helped)
+            css = "gj-out" if not inside else f"gj-l{level}" + (" gj-rest" if rest and not level else "")
+            active_days += bool(level)
+            rest_count += bool(rest and not level)
+            words = (
+                "rest day"
+                if rest and not level
+                else f"{entries} entries, {helped} helped"
+                if level
+                else "nothing"
+            )
+            rect = (
+                f'<rect class="{css}" x="{cx}" y="{cy}" width="{cell}" height="{cell}" rx="2" '
+                f'fill="{_HEAT_FILL[level] if inside else "#f5f5f5"}"'
+                + (' stroke="#999" stroke-dasharray="2 1"' if rest and not level else "")
+                + f"><title>{escape(day_text(day))}: {words}</title></rect>"
+            )
+            target = link(day) if level else None
+            body.append(f'<a href="{escape(target[0])}">{rect}</a>' if target else rect)
+    width, height = left + weeks * (cell + gap), top + 7 * (cell + gap) + 4
+    desc = (
+        f"Activity from {day_text(max(first, goal.goal.started))} to {day_text(end)}: {active_days} days with entries"
+        f", {rest_count} rest days."
+    )
+    return _svg(ident, width, height, f"{goal.goal.title}: activity by day", desc, body, "gj-heatmap")
+
+
+_HEAT_FILL = ("#ebedf0", "#b2dfdb", "#4db6ac", "#00897b", "#00564d")
+
+
+def period_strip(ident: str, metric: MetricProgress) -> str:
+    """One cell per period (the latest 53): met, missed, rest or in progress."""
+    periods = metric.periods[-STRIP_LIMIT:]
+    cell, gap, top = 11, 2, 4
+    body = []
+    per = metric.metric.per or "day"
+    for index, period in enumerate(periods):
+        fill = {"met": "#00897b", "missed": "#e0e0e0", "rest": "none", "running": "none"}[period.state]
+        extra = ' stroke="#999" stroke-dasharray="2 1"' if period.state in ("rest", "running") else ""
+        label = f"{period_text(period, per)}: {number(period.value)} of {number(metric.target or 0)}, {STATE_WORDS[period.state]}"
+        body.append(
+            f'<rect class="gj-{period.state}" x="{index * (cell + gap)}" y="{top}" width="{cell}" height="{cell}" '
+            f'rx="2" fill="{fill}"{extra}><title>{escape(label)}</title></rect>'
+        )
+    width = max(1, len(periods)) * (cell + gap)
+    desc = (
+        f"{metric.met} of {metric.elapsed} {per}s met; current streak {metric.current_streak}, "
+        f"longest {metric.longest_streak}."
+    )
+    return _svg(ident, width, cell + 2 * top, f"{metric.metric.label}: each {per}", desc, body, "gj-strip")
+
+
+def period_text(period: Period, per: str) -> str:
+    """Week of 5 Oct 2026, 3 Oct 2026 or October 2026."""
+    if per == "month":
+        return f"{period.start:%B %Y}"
+    if per == "week":
+        return f"Week of {period.start.day} {period.start:%b %Y}"
+    return day_text(period.start)
+
+
+def sparkline(ident: str, goal: GoalProgress) -> str:
+    """A small line of the first total metric's running total, or bars of the latest rate periods."""
+    width, height = 120, 28
+    totals = [m for m in goal.metrics if m.metric.shape == "total" and m.daily]
+    if totals:
+        metric = totals[0]
+        span = max(1, (goal.as_of - goal.goal.started).days + 1)
+        top_value = max(metric.value, metric.pace.expected if metric.pace else 0, 1e-9)
+        points, total = [f"0,{height - 1}"], 0.0
+        for day, amount in metric.daily.items():
+            total += amount
+            points.append(
+                f"{width * ((day - goal.goal.started).days + 1) / span:.1f},{height - 1 - (height - 2) * total / top_value:.1f}"
+            )
+        points.append(f"{width},{height - 1 - (height - 2) * total / top_value:.1f}")
+        body = [
+            f'<polyline class="gj-actual" points="{" ".join(points)}" fill="none" stroke="#00897b" stroke-width="1.5"/>'
+        ]
+        return _svg(
+            ident,
+            width,
+            height,
+            f"{metric.metric.label} over time",
+            f"{number(metric.value)} so far.",
+            body,
+            "gj-spark",
+        )
+    rates = [m for m in goal.metrics if m.metric.shape == "rate" and m.periods]
+    if not rates:
+        return ""
+    metric = rates[0]
+    periods = metric.periods[-12:]
+    bar = width / 12
+    body = []
+    for index, period in enumerate(periods):
+        share = min(1.0, period.value / (metric.target or 1))
+        bar_h = max(2.0, (height - 2) * share)
+        body.append(
+            f'<rect class="gj-{period.state}" x="{index * bar + 1:.1f}" y="{height - bar_h:.1f}" '
+            f'width="{bar - 2:.1f}" height="{bar_h:.1f}" fill="{"#00897b" if period.state == "met" else "#bdbdbd"}"/>'
+        )
+    return _svg(
+        ident,
+        width,
+        height,
+        f"{metric.metric.label}: latest periods",
+        f"{metric.met} of {metric.elapsed} met.",
+        body,
+        "gj-spark",
+    )
