@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import shutil
 import subprocess
@@ -76,3 +78,95 @@ def test_example_builds_with_properdocs(example: Path, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "site/goals/help-others/index.html").is_file()
     assert "Traceback" not in run.stderr
+
+
+# Expected numbers of the example journal as of 2026-11-22, worked out from the files by hand:
+# - help-others: 22 linked entries (the draft of 20 Nov excluded) carry 54 helped items, 21 of them
+#   answers. Pace: 28 Sep 2026 .. 30 Jun 2027 is 276 days; by the end of 22 Nov (day 56) the line is
+#   at 150 * 56 / 276 = 30.43, so 54 is 23.6 ahead = 43.4 days of pace: safe for 43 days.
+#   Weeks with 3+ helping entries: 28 Sep (4), 12 Oct (3), 2 Nov, 9 Nov, 16 Nov (3 each): 5 of 8,
+#   current streak 3 (2, 9, 16 Nov), longest 3.
+# - active-following: 56 days from 28 Sep to 22 Nov, minus 8 Sundays (rest_days) and the two rest
+#   entries (10 Oct, 14 Nov) = 46 days; 24 of them have an entry. 20 Nov only has the draft, so the
+#   streak is 1 (21 Nov); the longest is 28 Sep - 2 Oct = 5. Reach-out weeks: 12, 6, 10, 4, 1, 12, 5, 8
+#   -> 6 of 8 met. Shares: 75 others of 92 = 81.5 % -> 82 %; since 26 Oct: 30 of 39 = 77 %.
+# - stronger-connections: 218 reviewed of 400; 28 Sep .. 31 Mar is 185 days, the line is at
+#   400 * 56 / 185 = 121.08, 96.9 ahead = 44.8 days: safe for 44 days. Check-in weeks: 3, 3, 4, 1, 1
+#   (the private entry of 29 Oct counts), 3, 2, 3 -> 5 of 8.
+# - strategic-partners: 13 admired outreach, 1 partnership.
+EXPECTED_CARDS = {
+    "Help others on social media": {
+        "People helped": "54 / 150",
+        "Questions answered": "21 / 60",
+        "Days I helped someone": "5/8 / 3 per week",
+    },
+    "Grow an active following with small daily actions": {
+        "Days with a small action": "24/46 / 1 per day",
+        "New people reached out to": "6/8 / 5 per week",
+        "Others' posts among my shares": "82% / 75%",
+    },
+}
+
+
+def test_example_home_cards_show_the_hand_worked_numbers(built: Built) -> None:
+    home = built.page("")
+    for title, expected in EXPECTED_CARDS.items():
+        card = home.xpath(
+            f"//div[contains(concat(' ', @class, ' '), ' gj-card ')][.//a[text()=\"{title}\"]]"
+        )[0]
+        shown = {
+            " ".join(m.xpath(".//span[@class='gj-metric__label']")[0].text_content().split()): " ".join(
+                m.xpath(".//span[@class='gj-metric__value']")[0].text_content().split()
+            )
+            for m in card.xpath(".//div[@class='gj-metric']")
+        }
+        assert shown == expected
+        assert card.xpath(".//svg[contains(@class,'gj-spark')]")
+
+
+def test_example_goal_page_numbers(built: Built) -> None:
+    page = built.page("goals/help-others/")
+    details = [" ".join(t.text_content().split()) for t in page.xpath("//span[@class='gj-metric__detail']")]
+    assert details[0] == "36% of 150 · 23.6 ahead of pace"
+    assert details[2] == "5 of 8 weeks met · streak 3 (best 3)"
+    more = " ".join(page.xpath("//span[@class='gj-metric__more']")[0].text_content().split())
+    assert more.startswith("Safe for 43 days")
+    follow = built.page("goals/active-following/")
+    details = [" ".join(t.text_content().split()) for t in follow.xpath("//span[@class='gj-metric__detail']")]
+    assert details == [
+        "24 of 46 days met · streak 1 (best 5)",
+        "6 of 8 weeks met · streak 3 (best 3)",
+        "75 of 92 · last 4 weeks 77%",
+    ]
+    status = follow.xpath("//p[@class='gj-meta']/span[contains(@class,'gj-status')]")[0]
+    assert status.text_content() == "on track"
+
+
+def test_example_goals_json_matches(built: Built) -> None:
+    document = json.loads((built.site / "goals.json").read_text("utf-8"))
+    assert document["as_of"] == "2026-11-22"
+    goals = {g["id"]: g for g in document["goals"]}
+    assert set(goals) == {"active-following", "help-others", "strategic-partners", "stronger-connections"}
+    helped = {m["id"]: m for m in goals["help-others"]["metrics"]}
+    assert (helped["helped"]["value"], helped["answers"]["value"]) == (54, 21)
+    assert helped["helped"]["pace"]["days"] == 43
+    assert round(helped["helped"]["pace"]["expected"], 2) == 30.43
+    assert helped["helping_days"]["periods_met"] == 5 and helped["helping_days"]["periods_elapsed"] == 8
+    connect = {m["id"]: m for m in goals["stronger-connections"]["metrics"]}
+    assert connect["reviewed"]["value"] == 218 and connect["reviewed"]["pace"]["days"] == 44
+    assert connect["check_ins"]["periods_met"] == 5
+    follow = {m["id"]: m for m in goals["active-following"]["metrics"]}
+    assert (follow["give_take"]["part"], follow["give_take"]["whole"]) == (75, 92)
+    assert follow["daily_action"]["current_streak"] == 1 and follow["daily_action"]["longest_streak"] == 5
+    partners = {m["id"]: m["value"] for m in goals["strategic-partners"]["metrics"]}
+    assert partners == {"admired_outreach": 13, "partnerships": 1}
+    assert all(g["state"] == "on-track" for g in goals.values())
+
+
+def test_example_daily_data_files(built: Built) -> None:
+    rows = list(csv.DictReader((built.site / "goals/help-others/data.csv").open(encoding="utf-8")))
+    assert len(rows) == 56  # 28 Sep .. 22 Nov
+    assert rows[-1]["helped_cumulative"] == "54" and rows[-1]["answers_cumulative"] == "21"
+    data = json.loads((built.site / "goals/help-others/data.json").read_text("utf-8"))
+    assert data["days"][-1]["helped_cumulative"] == 54 and len(data["days"]) == 56
+    assert data["columns"][0] == "date"

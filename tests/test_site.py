@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
 from conftest import Built, build_site, entry, goal
+from lxml import etree
 
 METRICS = {
     "helped": {"label": "People helped", "target": 150, "count": "helped"},
@@ -133,7 +136,7 @@ def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> 
         "Paused, achieved and dropped",
         "Latest entries",
     ]
-    card = home.xpath("//div[contains(@class,'gj-card')][.//a[text()='Help others']]")[0]
+    card = home.xpath("//div[contains(concat(' ', @class, ' '), ' gj-card ')][.//a[text()='Help others']]")[0]
     metrics = {
         " ".join(m.xpath(".//span[@class='gj-metric__label']")[0].text_content().split()): " ".join(
             m.xpath(".//span[@class='gj-metric__value']")[0].text_content().split()
@@ -163,7 +166,9 @@ def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> 
     assert details[2] == "1 of 3 weeks met · streak 1 (best 1) · this week 0 of 5"
     assert details[3] == "4 of 19 days met · best streak 1 · today 0 of 1"  # 19 Jan was missed
     assert details[4] == "6 of 8 · last 4 weeks 75%"
-    other = home.xpath("//div[contains(@class,'gj-card')][.//a[text()='Stronger connections']]")[0]
+    other = home.xpath(
+        "//div[contains(concat(' ', @class, ' '), ' gj-card ')][.//a[text()='Stronger connections']]"
+    )[0]
     # behind: the totals are under the pace line and the last finished day (19 Jan) was missed
     assert texts(card, ".//span[contains(@class,'gj-status')]") == ["behind"]
     assert "paused" in other.text_content() and "1 entry so far" in " ".join(other.text_content().split())
@@ -301,7 +306,9 @@ def test_docs_index_becomes_the_home_introduction(site_root: Path) -> None:
     result = build_site(site_root, files)
     home = result.page("")
     assert texts(home, "//h1") == ["Welcome"]
-    assert "INTRO-TEXT" in home.text_content() and home.xpath("//div[contains(@class,'gj-card')]")
+    assert "INTRO-TEXT" in home.text_content() and home.xpath(
+        "//div[contains(concat(' ', @class, ' '), ' gj-card ')]"
+    )
 
 
 def test_edit_link_points_at_the_real_file(site_root: Path) -> None:
@@ -342,3 +349,73 @@ def test_relative_links_and_images_in_entries_keep_working(site_root: Path) -> N
     assert "[not a link](photos/kiln.png)" in content.text_content()
     assert (site_root / "site/journal/2027/photos/kiln.png").read_bytes() == b"\x89PNG fake"
     assert not (site_root / "site/journal/2027/photos/secret.png").exists()
+
+
+def test_goal_charts_are_wellformed_svg_with_linked_points_and_data_tables(built: Built) -> None:
+    raw = (built.site / "goals/help/index.html").read_text("utf-8")
+    svgs = re.findall(r'<svg class="gj-chart.*?</svg>', raw, flags=re.S)
+    assert len(svgs) == 5  # helped, answers (totals), reach_out and days (strips), activity
+    for svg in svgs:
+        tree = etree.fromstring(svg.encode("utf-8"))  # well-formed XML
+        assert tree.get("role") == "img" and tree.find("{*}title").text and tree.find("{*}desc").text
+    page = built.page("goals/help/")
+    helped = page.xpath("//figure[preceding-sibling::h3[1][@id='chart-helped']]//svg")[0]
+    points = helped.xpath(".//circle")
+    assert [p.xpath("string(title)") for p in points] == [
+        "Sun 3 Jan 2027: +2, 2 in all — Answered three questions",
+        "Tue 5 Jan 2027: +2, 4 in all — Tuesday 5 January 2027",
+        "Sat 16 Jan 2027: +1, 5 in all",  # the private entry: counted, not named, not linked
+    ]
+    assert [p.getparent().get("href") for p in points[:2]] == [
+        "../../journal/2027/01/03/first-week/",
+        "../../journal/2027/01/05/tuesday/",
+    ]
+    assert points[2].getparent().tag == "svg"
+    rows = [
+        texts(r, "./td")
+        for r in page.xpath("//figure[svg[@aria-labelledby='gj-help-helped-t gj-help-helped-d']]//tbody/tr")
+    ]
+    assert rows == [
+        ["2027-01-03", "Answered three questions", "2", "2"],
+        ["2027-01-05", "Tuesday 5 January 2027", "2", "4"],
+        ["2027-01-16", "", "1", "5"],
+    ]
+    strip = page.xpath("//svg[contains(@class,'gj-strip')]")[0]
+    assert [r.get("class") for r in strip.xpath(".//rect")] == [
+        "gj-missed",
+        "gj-missed",
+        "gj-met",
+        "gj-running",
+    ]
+    heat = page.xpath("//svg[contains(@class,'gj-heatmap')]")[0]
+    linked = heat.xpath(".//a/@href")
+    assert linked == [
+        "../../journal/2027/01/03/first-week/",
+        "../../journal/2027/01/05/tuesday/",
+        "../../journal/2027/01/12/second/",
+    ]
+    assert heat.xpath(".//rect[contains(@class,'gj-future')]")  # the rest of the goal's year
+    assert page.xpath("//details[@class='gj-how']/summary")[0].text == "How these numbers are computed"
+
+
+def test_open_data_files(built: Built) -> None:
+    document = json.loads((built.site / "goals.json").read_text("utf-8"))
+    assert document["as_of"] == "2027-01-20"
+    help_goal = next(g for g in document["goals"] if g["id"] == "help")
+    assert help_goal["url"] == "https://example.org/journal/goals/help/"
+    assert help_goal["state"] == "behind"
+    metrics = {m["id"]: m for m in help_goal["metrics"]}
+    # 150 over 365 days is 0.411 a day; by the end of 20 Jan the line is at 8.22: 5 is 3.22 behind,
+    # which is 7.8 days of pace, shown as 8 days behind
+    assert metrics["helped"]["value"] == 5 and metrics["helped"]["pace"]["days"] == -8
+    assert metrics["reach_out"]["periods_met"] == 1 and metrics["reach_out"]["running"] == {
+        "start": "2027-01-18",
+        "value": 0,
+    }
+    assert metrics["give_take"]["part"] == 6 and metrics["give_take"]["whole"] == 8
+    rows = list(csv.DictReader((built.site / "goals/help/data.csv").open(encoding="utf-8")))
+    assert len(rows) == 20  # 1..20 Jan
+    by_day = {r["date"]: r for r in rows}
+    assert by_day["2027-01-05"]["helped"] == "2" and by_day["2027-01-05"]["helped_cumulative"] == "4"
+    assert by_day["2027-01-12"]["give_take"] == "0.75"  # (4 + 2) / (5 + 3)
+    assert by_day["2027-01-02"]["give_take"] == ""  # nothing shared yet

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .opendata import data_files
 from .reader import read_journal
 from .render import render_page
 from .site import Settings, Site, build_site
@@ -119,6 +120,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             if spec.source is not None:  # "edit this page" opens the real goal or entry file
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
+        for uri, text in data_files(self.site, config.site_url or "").items():
+            files.append(File.generated(config, uri, content=text))
         for uri, path in self.site.assets.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
         stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")

@@ -7,6 +7,8 @@ import posixpath
 
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The site-relative URL of the page built from source URI `uri` (e.g. goals/x.md -> goals/x/)."""
+    if not uri.endswith(".md"):
+        return uri  # a static file keeps its path
     stem = uri.removesuffix(".md")
     if not directory_urls:
         return f"{stem}.html"
