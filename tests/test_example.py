@@ -126,13 +126,19 @@ def test_example_home_cards_show_the_hand_worked_numbers(built: Built) -> None:
 
 def test_example_goal_page_numbers(built: Built) -> None:
     page = built.page("goals/help-others/")
-    details = [" ".join(t.text_content().split()) for t in page.xpath("//span[@class='gj-metric__detail']")]
+    details = [
+        " ".join(t.text_content().split())
+        for t in page.xpath("//div[contains(@class,'gj-metrics')]//div[@class='gj-metric__detail']")
+    ]
     assert details[0] == "36% of 150 · 23.6 ahead of pace"
     assert details[2] == "5 of 8 weeks met · streak 3 (best 3)"
-    more = " ".join(page.xpath("//span[@class='gj-metric__more']")[0].text_content().split())
+    more = " ".join(page.xpath("//div[@class='gj-metric__more']")[0].text_content().split())
     assert more.startswith("Safe for 43 days")
     follow = built.page("goals/active-following/")
-    details = [" ".join(t.text_content().split()) for t in follow.xpath("//span[@class='gj-metric__detail']")]
+    details = [
+        " ".join(t.text_content().split())
+        for t in follow.xpath("//div[contains(@class,'gj-metrics')]//div[@class='gj-metric__detail']")
+    ]
     assert details == [
         "24 of 46 days met · streak 1 (best 5)",
         "6 of 8 weeks met · streak 3 (best 3)",

@@ -100,6 +100,14 @@ def texts(tree: object, xpath: str) -> list[str]:
     return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]  # type: ignore[attr-defined]
 
 
+def metric_values(node: object) -> dict[str, str]:
+    """{label: shown value} of every metric block under `node`."""
+    return {
+        texts(m, ".//span[@class='gj-metric__label']")[0]: texts(m, ".//span[@class='gj-metric__value']")[0]
+        for m in node.xpath(".//div[@class='gj-metric']")  # type: ignore[attr-defined]
+    }
+
+
 def test_pages_are_at_the_documented_urls(built: Built) -> None:
     pages = built.pages()
     for url in (
@@ -196,14 +204,20 @@ def test_goal_page_has_plan_numbers_and_linked_entries(built: Built) -> None:
         "New people",
         "Days journaled",
     ]
-    rows = [texts(row, "./td")[:3] for row in page.xpath("//div[@class='gj-progress']//tbody/tr")]
-    assert rows == [
-        ["People helped", "5", "150"],
-        ["Questions answered", "2", "60"],
-        ["New people", "1/3", "5 per week"],
-        ["Days journaled", "4/19", "1 per day"],
-        ["Others' posts", "75%", "75%"],
-    ]
+    assert metric_values(page.xpath("//div[contains(@class,'gj-metrics')]")[0]) == {
+        "People helped": "5 / 150",
+        "Questions answered": "2 / 60",
+        "New people": "1/3 / 5 per week",
+        "Days journaled": "4/19 / 1 per day",
+        "Others' posts": "75% / 75%",
+    }
+    more = texts(page, "//div[@class='gj-metric__more']")
+    # needs 145 more over 21 Jan .. 31 Dec + today = 346 days: 0.419 a day = 2.9 a week;
+    # 5 in 20 days is 0.25 a day = 1.75 a week; 145 / 0.25 = 580 days after 20 Jan 2027 = 22 Aug 2028
+    assert (
+        more[0]
+        == "8 days of pace behind. Needs 2.9 a week from now on. At the rate so far (1.8 a week): 22 Aug 2028."
+    )
     assert page.xpath("//strong[text()='every']")
     listed = texts(page, "//ul[contains(@class,'gj-entries')]/li/div/a")
     assert listed == ["Second week", "Tuesday 5 January 2027", "Answered three questions"]
@@ -281,14 +295,11 @@ def test_drafts_are_previewed_by_serve_and_marked(site_root: Path) -> None:
 
 def test_private_numbers_can_be_left_out(site_root: Path) -> None:
     result = build_site(site_root, JOURNAL, options={"count_private": False})
-    rows = [
-        texts(r, "./td")[:2]
-        for r in result.page("goals/help/").xpath("//div[@class='gj-progress']//tbody/tr")
-    ]
+    values = metric_values(result.page("goals/help/"))
     # helped: 2 + 1 (the private item is dropped) + 0; the private entry is dropped entirely
-    assert rows[0] == ["People helped", "3"]
-    assert rows[1] == ["Questions answered", "1"]
-    assert rows[3] == ["Days journaled", "3/19"]  # 16 Jan no longer counts
+    assert values["People helped"] == "3 / 150"
+    assert values["Questions answered"] == "1 / 60"
+    assert values["Days journaled"] == "3/19 / 1 per day"  # 16 Jan no longer counts
 
 
 def test_without_directory_urls_links_still_resolve(site_root: Path) -> None:

@@ -29,10 +29,20 @@ def day_text(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def _svg(ident: str, width: int, height: int, title: str, desc: str, body: list[str], css: str) -> str:
+def _svg(
+    ident: str,
+    width: int,
+    height: int,
+    title: str,
+    desc: str,
+    body: list[str],
+    css: str,
+    stretch: bool = False,
+) -> str:
     """An accessible inline SVG element."""
+    aspect = ' preserveAspectRatio="none"' if stretch else ""
     return (
-        f'<svg class="gj-chart {css}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg class="gj-chart {css}" viewBox="0 0 {width} {height}" width="{width}" height="{height}"{aspect} '
         f'role="img" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
         f'font-family="sans-serif" font-size="11">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
