@@ -430,3 +430,36 @@ def test_open_data_files(built: Built) -> None:
     assert by_day["2027-01-05"]["helped"] == "2" and by_day["2027-01-05"]["helped_cumulative"] == "4"
     assert by_day["2027-01-12"]["give_take"] == "0.75"  # (4 + 2) / (5 + 3)
     assert by_day["2027-01-02"]["give_take"] == ""  # nothing shared yet
+
+
+def test_every_kind_of_goal_builds_and_says_where_it_stands(site_root: Path) -> None:
+    total = {"x": {"label": "Things", "target": 10}}
+    files: dict[str, str | bytes] = {
+        "goals/future.md": goal("Starts later", "2027-03-01", due="2027-06-30", metrics=total),
+        "goals/done.md": goal("Done early", "2027-01-01", status="achieved", achieved="2027-01-10", metrics=total),
+        "goals/gone.md": goal("Given up", "2027-01-01", status="dropped", metrics=total),
+        "goals/rest.md": goal("Taking a break", "2027-01-01", status="paused", metrics=total),
+        "goals/open.md": goal("No due date", "2027-01-01", metrics=total),
+        "goals/bare.md": goal("No metrics", "2027-01-01"),
+        "journal/2027-01-05-a.md": entry("A.", goals=["done", "gone", "open", "bare", "rest"], metrics={"x": 4}),
+        "journal/2027-01-12-b.md": entry("B.", goals=["done", "open"], metrics={"x": 7}),
+    }
+    result = build_site(site_root, files)
+    home = result.page("")
+    states = {
+        texts(card, ".//p[@class='gj-card__title']/a")[0]: texts(card, ".//span[contains(@class,'gj-status')]")[0]
+        for card in home.xpath("//div[contains(concat(' ', @class, ' '), ' gj-card ')]")
+    }
+    assert states == {
+        "Starts later": "starts 1 Mar 2027",
+        "No due date": "active",  # no pace without a due date
+        "No metrics": "active",
+        "Done early": "achieved on 10 Jan 2027",
+        "Given up": "dropped",
+        "Taking a break": "paused",
+    }
+    done = metric_values(result.page("goals/done/"))
+    assert done == {"Things": "4 / 10"}  # frozen on 10 Jan: the 12 Jan entry does not count
+    assert metric_values(result.page("goals/open/")) == {"Things": "11 / 10"}
+    assert "reached 12 Jan 2027" in result.page("goals/open/").text_content()
+    assert "No entries for this goal yet." in result.page("goals/future/").text_content()

@@ -148,9 +148,11 @@ class GoalProgress:
 
     @property
     def state(self) -> str:
-        """on-track | behind | active | achieved | paused | dropped: the word a card shows, as a key."""
+        """on-track | behind | active | upcoming | achieved | paused | dropped: what a card shows, as a key."""
         if self.goal.status != "active":
             return self.goal.status
+        if self.as_of < self.goal.started:
+            return "upcoming"
         verdicts = [m.on_track for m in self.metrics if m.on_track is not None]
         if not verdicts:
             return "active"
@@ -162,6 +164,8 @@ class GoalProgress:
         if self.goal.status == "achieved" and self.goal.achieved:
             day = self.goal.achieved
             return f"achieved on {day.day} {day:%b %Y}"
+        if self.state == "upcoming":
+            return f"starts {self.goal.started.day} {self.goal.started:%b %Y}"
         return self.state.replace("-", " ")
 
     @property
