@@ -436,18 +436,24 @@ def test_every_kind_of_goal_builds_and_says_where_it_stands(site_root: Path) -> 
     total = {"x": {"label": "Things", "target": 10}}
     files: dict[str, str | bytes] = {
         "goals/future.md": goal("Starts later", "2027-03-01", due="2027-06-30", metrics=total),
-        "goals/done.md": goal("Done early", "2027-01-01", status="achieved", achieved="2027-01-10", metrics=total),
+        "goals/done.md": goal(
+            "Done early", "2027-01-01", status="achieved", achieved="2027-01-10", metrics=total
+        ),
         "goals/gone.md": goal("Given up", "2027-01-01", status="dropped", metrics=total),
         "goals/rest.md": goal("Taking a break", "2027-01-01", status="paused", metrics=total),
         "goals/open.md": goal("No due date", "2027-01-01", metrics=total),
         "goals/bare.md": goal("No metrics", "2027-01-01"),
-        "journal/2027-01-05-a.md": entry("A.", goals=["done", "gone", "open", "bare", "rest"], metrics={"x": 4}),
+        "journal/2027-01-05-a.md": entry(
+            "A.", goals=["done", "gone", "open", "bare", "rest"], metrics={"x": 4}
+        ),
         "journal/2027-01-12-b.md": entry("B.", goals=["done", "open"], metrics={"x": 7}),
     }
     result = build_site(site_root, files)
     home = result.page("")
     states = {
-        texts(card, ".//p[@class='gj-card__title']/a")[0]: texts(card, ".//span[contains(@class,'gj-status')]")[0]
+        texts(card, ".//p[@class='gj-card__title']/a")[0]: texts(
+            card, ".//span[contains(@class,'gj-status')]"
+        )[0]
         for card in home.xpath("//div[contains(concat(' ', @class, ' '), ' gj-card ')]")
     }
     assert states == {
