@@ -67,15 +67,20 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
     return journal
 
 
-def _markdown_files(folder: Path) -> list[Path]:
-    """Markdown files below `folder`, sorted, skipping hidden files and folders."""
+def visible_files(folder: Path) -> list[Path]:
+    """Files below `folder`, sorted, skipping hidden files and folders."""
     if not folder.is_dir():
         return []
     return sorted(
         p
-        for p in folder.rglob("*.md")
+        for p in folder.rglob("*")
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """Markdown files below `folder`, sorted, skipping hidden ones."""
+    return [p for p in visible_files(folder) if p.suffix == ".md"]
 
 
 def _display(path: Path, root: Path) -> str:

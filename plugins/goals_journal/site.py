@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from .links import rewrite_links
 from .model import Entry, Goal, Journal
 from .progress import GoalProgress, goal_progress
+from .reader import visible_files
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
@@ -113,15 +114,7 @@ def build_site(journal: Journal, settings: Settings) -> Site:
 
 def _asset_files(folder: Path) -> list[Path]:
     """Images and other non-Markdown files next to goals and entries (published when a page links them)."""
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() != ".md"
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return [p for p in visible_files(folder) if p.suffix != ".md"]
 
 
 def _body(site: Site, text: str, source: Path, uri: str, linked: set[str]) -> str:
