@@ -63,11 +63,17 @@ def test_serve_reloads_when_an_entry_changes(site_root: Path) -> None:
     try:
         wait_for(base + "2027/01/03/first/", "FIRST-VERSION")
         assert "DRAFT-PREVIEW" in wait_for(base, "First")  # drafts are previewed in serve
+        feed = wait_for(f"http://127.0.0.1:{port}/feed.xml", "FIRST-VERSION")
+        assert feed.count("<item>") == 1 and "DRAFT-PREVIEW" not in feed  # but never reach a feed
         path = site_root / "journal/2027-01-03-first.md"
         path.write_text(path.read_text().replace("FIRST-VERSION", "SECOND-VERSION").replace("n: 2", "n: 7"))
         wait_for(base + "2027/01/03/first/", "SECOND-VERSION")
         goal_page = wait_for(f"http://127.0.0.1:{port}/goals/help/", ">7<")
         assert "First" in goal_page
+        for round_ in range(2):  # rebuilds neither duplicate nor drop feed items
+            path.write_text(path.read_text() + f"\nREBUILD-{round_}\n")
+            feed = wait_for(f"http://127.0.0.1:{port}/feed.xml", f"REBUILD-{round_}")
+        assert feed.count("<item>") == 1 and "SECOND-VERSION" in feed
     finally:
         server.terminate()
         server.wait(timeout=10)

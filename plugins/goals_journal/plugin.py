@@ -1,4 +1,4 @@
-"""MkDocs glue: options in, journal read before anything is written, generated pages out."""
+"""MkDocs glue: options in, journal read before anything is written, pages and feeds out."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -16,16 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
+from . import options
+from .feeds import FeedOptions, absolute_links, discovery_links, feed_files
 from .opendata import data_files
 from .reader import read_journal
-from .render import render_page
+from .render import feed_extra, render_page
 from .site import Settings, Site, build_site
 
 log = get_plugin_logger("goals-journal")
 
 CSS_URI = "assets/goals-journal.css"
-WEEK_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 INTRO_PAGES = ("home", "goals", "journal")  # a docs/ page at the same path becomes their intro
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
 
@@ -36,47 +38,37 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     goals_dir = c.Type(str, default="goals")
     journal_dir = c.Type(str, default="journal")
     timezone = c.Type(str, default="UTC")
-    week_start = c.Choice(WEEK_DAYS, default="monday")
+    week_start = c.Choice(options.WEEK_DAYS, default="monday")
     today: c.Optional[str | dt.date] = c.Optional(c.Type((str, dt.date)))
     count_private = c.Type(bool, default=True)
     latest_entries = c.Type(int, default=10)
+    feeds = c.Type(bool, default=True)
+    feed_items = c.Type(int, default=20)
+    feed_content = c.Choice(("full", "summary"), default="full")
+    feed_title = c.Optional(c.Type(str))
+    feed_description = c.Optional(c.Type(str))
+    feed_author = c.Optional(c.Type(str))
 
 
 class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
-    """Builds goal, journal and dashboard pages from goals/ and journal/."""
+    """Builds goal, journal and dashboard pages and feeds from goals/ and journal/."""
 
     serving = False
     settings: Settings
     site: Site
+    feed: FeedOptions | None = None
+    contents: dict[str, str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build)."""
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Resolve folders, time zone and the as-of day; add the plugin's stylesheet."""
-        root = Path(config.config_file_path or ".").resolve().parent
+        """Resolve folders, time zone, the as-of day and feed settings; add the plugin's stylesheet."""
         try:
-            tz = ZoneInfo(self.config.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise PluginError(
-                f"goals-journal: timezone '{self.config.timezone}' is not an IANA time zone name: "
-                "use one such as Europe/Berlin or America/New_York"
-            ) from None
-        self.settings = Settings(
-            root=root,
-            goals_dir=root / self.config.goals_dir,
-            journal_dir=root / self.config.journal_dir,
-            tz=tz,
-            today=as_of_day(self.config.today, tz),
-            week_start=WEEK_DAYS.index(self.config.week_start),
-            count_private=self.config.count_private,
-            serving=self.serving,
-            directory_urls=config.use_directory_urls,
-            latest_entries=self.config.latest_entries,
-            site_name=config.site_name,
-            site_description=config.site_description or "",
-        )
+            self.settings, self.feed = options.resolve(self.config, config, serving=self.serving)
+        except options.OptionError as error:
+            raise PluginError(f"goals-journal: {error}") from None
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -96,6 +88,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
                 "nothing was written. Fix them and build again."
             )
         self.site = build_site(journal, self.settings)
+        self.contents = {}
         waiting = sum(1 for e in journal.entries if e.day > self.settings.today and not e.draft)
         if waiting and not self.serving:
             log.info(f"{waiting} entries dated after {self.settings.today} are not published yet")
@@ -143,11 +136,30 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if spec is None:
             return html
         has_heading = html.lstrip().startswith("<h1")
+        if spec.entry is not None and self.feed is not None:  # what feeds carry: the text, absolute links
+            text = html.split("</h1>", 1)[1] if has_heading else html
+            address = urljoin(self.feed.site_url, page.url)
+            self.contents[spec.uri] = absolute_links(text + feed_extra(spec.entry, self.site), address)
         before, after = render_page(spec, self.site, has_heading)
         if has_heading:
             cut = html.index("</h1>") + len("</h1>")
             return html[:cut] + before + html[cut:] + after
         return before + html + after
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Add feed autodiscovery links to every page's <head>."""
+        if self.feed is None or "</head>" not in output:
+            return output
+        spec = self.site.pages.get(page.file.src_uri)
+        goal = spec.goal if spec is not None and spec.kind == "goal" else None
+        links = discovery_links(self.feed, goal.id if goal else None, goal.title if goal else "")
+        return output.replace("</head>", links + "</head>", 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the feeds once every entry page has been rendered."""
+        if self.feed is not None:
+            for path, data in feed_files(self.site, self.contents, self.feed).items():
+                write_file(data, os.path.join(config.site_dir, path))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""
@@ -155,23 +167,3 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             if folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def as_of_day(option: str | dt.date | None, tz: ZoneInfo) -> dt.date:
-    """The day the numbers are computed for: the option, else SOURCE_DATE_EPOCH, else today."""
-    if isinstance(option, dt.datetime):
-        return option.date()
-    if isinstance(option, dt.date):
-        return option
-    if option:
-        try:
-            return dt.date.fromisoformat(option.strip())
-        except ValueError:
-            raise PluginError(f"goals-journal: today '{option}' must be a date written YYYY-MM-DD") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz).date()
-        except (ValueError, OverflowError, OSError):
-            raise PluginError(f"SOURCE_DATE_EPOCH='{epoch}' must be a whole number of seconds") from None
-    return dt.datetime.now(tz).date()

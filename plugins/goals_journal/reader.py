@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -35,6 +37,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _METRIC_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ ](.*))?$")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 
 
@@ -60,11 +63,23 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
         entry = read_entry(path, _display(path, root), tz, journal.problems)
         if entry is not None:
             journal.entries.append(entry)
+    journal.entries = _spread_date_only(journal.entries)
     _check_links(journal, root)
     journal.goals = dict(sorted(journal.goals.items()))
     journal.entries.sort(key=lambda e: (e.moment, e.slug))
     journal.problems.sort(key=lambda p: (p.path, p.line))
     return journal
+
+
+def _spread_date_only(entries: list[Entry]) -> list[Entry]:
+    """Entries with only a date get 12:00 local time, one second apart in slug order: distinct, stable times."""
+    dated = sorted((e for e in entries if not e.has_time), key=lambda e: (e.day, e.slug))
+    spread = []
+    for _, same_day in itertools.groupby(dated, key=lambda e: e.day):
+        for rank, entry in enumerate(same_day):
+            noon = entry.moment.replace(hour=12, minute=rank // 60 % 60, second=rank % 60)
+            spread.append(replace(entry, moment=noon))
+    return [e for e in entries if e.has_time] + spread
 
 
 def visible_files(folder: Path) -> list[Path]:
@@ -95,6 +110,7 @@ def _load(path: Path, display: str, problems: list[Problem]) -> Document | None:
     """Read, decode and split one file, recording a problem when that fails."""
     try:
         text = decode(path.read_bytes())
+        text = _without_control_characters(text, display, problems)
         if not text.strip():
             problems.append(Problem(display, 1, "the file is empty: add front matter and text, or delete it"))
             return None
@@ -104,6 +120,25 @@ def _load(path: Path, display: str, problems: list[Problem]) -> Document | None:
     except OSError as error:
         problems.append(Problem(display, 1, f"cannot read the file: {error.strerror}"))
     return None
+
+
+def _without_control_characters(text: str, display: str, problems: list[Problem]) -> str:
+    """Remove characters that XML (and so feeds) forbid, with a warning at the first one."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return text
+    line = text.count("\n", 0, found.start()) + 1
+    count = len(_CONTROL.findall(text))
+    problems.append(
+        Problem(
+            display,
+            line,
+            f"removed {count} invisible control character{'s' if count != 1 else ''} "
+            f"(first: U+{ord(found.group()):04X}) that feeds cannot carry: re-save the file without them",
+            "warning",
+        )
+    )
+    return _CONTROL.sub("", text)
 
 
 def read_goal(path: Path, display: str, problems: list[Problem]) -> Goal | None:

@@ -325,3 +325,15 @@ _CONTEXT: dict[str, Callable[[PageSpec, Site, Url], dict[str, Any]]] = {
     "year": _year,
     "entry": _entry,
 }
+
+
+def feed_extra(entry: Entry, site: Site) -> str:
+    """What a feed item adds after the entry's text: its goals and the public help given."""
+    base = page_url(entry.uri, site.settings.directory_urls)
+
+    def url(uri: str) -> str:
+        return relative_url(base, page_url(uri, site.settings.directory_urls))
+
+    goals = [site.journal.goals[g] for g in entry.goals if g in site.journal.goals]
+    help_given = [h for h in entry.helped if not h.private]
+    return environment().get_template("feed_item.html").render(goals=goals, helped=help_given, url=url)

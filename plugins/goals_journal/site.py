@@ -33,6 +33,7 @@ class Settings:
     latest_entries: int = 10
     site_name: str = ""
     site_description: str = ""
+    feeds: bool = True
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,240 @@
+"""RSS 2.0 and Atom (with feedgen) and JSON Feed 1.1 of journal entries, for the site and per goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+from .model import Entry
+from .site import Site
+from .urls import page_url
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+_URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.I | re.S)
+_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
+_TAG = re.compile(r"<[^>]+>")
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+MORE = "<!-- more -->"
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What a feed says about itself."""
+
+    title: str
+    description: str
+    home_url: str  # absolute URL of the page the feed belongs to
+    rss_url: str  # absolute URLs of the feed files
+    json_url: str
+    atom_url: str = ""
+    author: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One published entry as feeds show it."""
+
+    url: str  # absolute permalink, also the id
+    title: str
+    published: dt.datetime  # timezone-aware
+    content_html: str  # links already absolute
+    summary: str  # plain text
+    tags: tuple[str, ...] = ()
+
+
+def absolute_links(fragment: str, base_url: str) -> str:
+    """Make every relative href/src/poster of an HTML fragment absolute; drop heading permalinks."""
+
+    def absolute(match: re.Match[str]) -> str:
+        value = html.unescape(match.group(3))
+        return f"{match.group(1)}{match.group(2)}{html.escape(urljoin(base_url, value))}{match.group(2)}"
+
+    return _URL_ATTRIBUTE.sub(absolute, _HEADERLINK.sub("", fragment))
+
+
+def summary_html(fragment: str) -> str:
+    """The part of an entry before <!-- more -->, else its first paragraph."""
+    if MORE in fragment:
+        return fragment.split(MORE, 1)[0].strip()
+    first = _PARAGRAPH.search(fragment)
+    return first.group(0) if first else ""
+
+
+def plain_text(fragment: str, limit: int = 300) -> str:
+    """Text without markup, whitespace folded, shortened to `limit` characters."""
+    text = " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def newest_first(items: list[FeedItem], limit: int) -> list[FeedItem]:
+    """The `limit` newest items, newest first, ties broken by URL so the order never changes."""
+    return sorted(items, key=lambda i: (i.published, i.url), reverse=True)[:limit]
+
+
+def _generator(info: FeedInfo, items: list[FeedItem], self_url: str) -> FeedGenerator:
+    """A feedgen feed with the items appended in order (feedgen prepends unless told otherwise)."""
+    feed = FeedGenerator()
+    feed.load_extension("dc", atom=False, rss=True)
+    feed.id(info.home_url)
+    feed.title(info.title)
+    feed.subtitle(info.description or info.title)
+    feed.link(href=self_url, rel="self")  # the self link first: feedgen's RSS <link> is the last one
+    feed.link(href=info.home_url, rel="alternate")
+    if info.author:
+        feed.author({"name": info.author})
+    if info.language:
+        feed.language(info.language)
+    feed.generator("mkdocs-goals-journal")
+    newest = items[0].published if items else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    feed.updated(newest)  # lastBuildDate too: the newest item, never "now", so builds repeat exactly
+    for item in items:
+        entry = feed.add_entry(order="append")
+        entry.id(item.url)
+        entry.guid(item.url, permalink=True)
+        entry.title(item.title)
+        entry.link(href=item.url)
+        entry.published(item.published)
+        entry.updated(item.published)
+        entry.description(item.summary or item.title)
+        if item.content_html:
+            entry.content(item.content_html, type="CDATA")
+        for tag in item.tags:
+            entry.category(term=tag)
+        if info.author:  # RSS readers get dc:creator (RSS <author> needs an e-mail), Atom an <author>
+            entry.dc.dc_creator(info.author)
+            entry.author({"name": info.author})
+    return feed
+
+
+def rss(info: FeedInfo, items: list[FeedItem]) -> bytes:
+    """RSS 2.0."""
+    return bytes(_generator(info, items, info.rss_url).rss_str(pretty=True))
+
+
+def atom(info: FeedInfo, items: list[FeedItem]) -> bytes:
+    """Atom 1.0."""
+    return bytes(_generator(info, items, info.atom_url).atom_str(pretty=True))
+
+
+def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
+    """JSON Feed 1.1."""
+    document: dict[str, object] = {
+        "version": JSON_FEED_VERSION,
+        "title": info.title,
+        "home_page_url": info.home_url,
+        "feed_url": info.json_url,
+    }
+    if info.description:
+        document["description"] = info.description
+    if info.language:
+        document["language"] = info.language
+    if info.author:
+        document["authors"] = [{"name": info.author}]
+    document["items"] = [
+        {
+            "id": item.url,
+            "url": item.url,
+            "title": item.title,
+            "content_html": item.content_html or html.escape(item.summary),
+            "summary": item.summary,
+            "date_published": item.published.isoformat(),
+            **({"tags": list(item.tags)} if item.tags else {}),
+        }
+        for item in items
+    ]
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    """The feed options of the plugin, resolved."""
+
+    site_url: str  # absolute, ending with "/"
+    title: str
+    description: str = ""
+    author: str = ""
+    language: str = ""
+    limit: int = 20
+    full: bool = True
+
+
+def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> dict[str, bytes]:
+    """Every feed file of the site (path -> bytes): the whole journal and one feed per goal."""
+    items = {
+        entry.uri: _item(entry, contents.get(entry.uri, ""), options, site.settings.directory_urls)
+        for entry in site.published
+        if not site.is_draft(entry)
+    }
+    everything = newest_first(list(items.values()), options.limit)
+    base = options.site_url
+    info = FeedInfo(
+        options.title,
+        options.description,
+        base,
+        urljoin(base, "feed.xml"),
+        urljoin(base, "feed.json"),
+        urljoin(base, "atom.xml"),
+        options.author,
+        options.language,
+    )
+    files = {
+        "feed.xml": rss(info, everything),
+        "atom.xml": atom(info, everything),
+        "feed.json": json_feed(info, everything),
+    }
+    for goal in site.journal.goals.values():
+        chosen = newest_first(
+            [items[e.uri] for e in site.published if goal.id in e.goals and e.uri in items], options.limit
+        )
+        goal_info = FeedInfo(
+            f"{goal.title} · {options.title}",
+            goal.why or options.description,
+            urljoin(base, page_url(goal.uri, site.settings.directory_urls)),
+            urljoin(base, f"goals/{goal.id}/feed.xml"),
+            urljoin(base, f"goals/{goal.id}/feed.json"),
+            author=options.author,
+            language=options.language,
+        )
+        files[f"goals/{goal.id}/feed.xml"] = rss(goal_info, chosen)
+        files[f"goals/{goal.id}/feed.json"] = json_feed(goal_info, chosen)
+    return files
+
+
+def _item(entry: Entry, content: str, options: FeedOptions, directory_urls: bool) -> FeedItem:
+    """The feed item of an entry, from the HTML its page was built with."""
+    short = summary_html(content)
+    return FeedItem(
+        url=urljoin(options.site_url, page_url(entry.uri, directory_urls)),
+        title=entry.title,
+        published=entry.moment,
+        content_html=content if options.full else short,
+        summary=plain_text(short or content),
+        tags=entry.tags,
+    )
+
+
+def discovery_links(options: FeedOptions, goal_id: str | None, goal_title: str = "") -> str:
+    """<link rel="alternate"> elements for a page's <head>."""
+    base = options.site_url
+    links = [
+        ("application/rss+xml", options.title, urljoin(base, "feed.xml")),
+        ("application/atom+xml", options.title, urljoin(base, "atom.xml")),
+        ("application/feed+json", options.title, urljoin(base, "feed.json")),
+    ]
+    if goal_id:
+        title = f"{goal_title} · {options.title}"
+        links += [
+            ("application/rss+xml", title, urljoin(base, f"goals/{goal_id}/feed.xml")),
+            ("application/feed+json", title, urljoin(base, f"goals/{goal_id}/feed.json")),
+        ]
+    return "".join(
+        f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" href="{html.escape(href)}">'
+        for kind, title, href in links
+    )
