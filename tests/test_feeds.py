@@ -38,7 +38,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
             tags=["kilns"],
         ),
     }
-    return build_site(tmp_path_factory.mktemp("feeds") / "project", files, config={"site_author": "Wren"})
+    options = {"feed_weekly_roundups": False, "feed_monthly_roundups": False}  # roundups: test_roundups.py
+    return build_site(
+        tmp_path_factory.mktemp("feeds") / "project", files, options=options, config={"site_author": "Wren"}
+    )
 
 
 def parse(built: Built, path: str) -> feedparser.FeedParserDict:
@@ -159,8 +162,14 @@ def test_item_limit_and_summary_option(site_root: Path) -> None:
         site_root, JOURNAL, options={"feed_items": 2, "feed_content": "summary", "feed_title": "Mine"}
     )
     feed = parse(result, "feed.xml")
-    assert feed.feed.title == "Mine" and [e.title for e in feed.entries] == NEWEST_FIRST[:2]
+    # the week of 4-10 Jan is over by 20 Jan, so its roundup is in, dated 10 Jan 23:59:59
+    assert feed.feed.title == "Mine" and [e.title for e in feed.entries] == [
+        "Second week",
+        "How I helped: Week 1, 2027",
+    ]
     assert feed.entries[0].content[0].value == "<p>Second week.</p>"  # the first paragraph only
+    # 5 Jan: a public compliment and a private answer, both counted
+    assert feed.entries[1].content[0].value == "<p>This week I helped 2 people: 1 answer, 1 compliment.</p>"
     document = json.loads((site_root / "site/feed.json").read_text("utf-8"))
     assert document["items"][0]["content_html"] == "<p>Second week.</p>"
 

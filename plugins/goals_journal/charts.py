@@ -344,3 +344,38 @@ def sparkline(ident: str, goal: GoalProgress) -> str:
         body,
         "gj-spark",
     )
+
+
+def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, int]]]) -> str:
+    """Acts of help per month of a year, as bars with their counts."""
+    width, height, left, bottom, top = 520, 180, 28, 22, 14
+    totals = [sum(counts.values()) for _, counts in months]
+    peak = max(max(totals, default=0), 1)
+    step = _nice_step(peak, 3)
+    ceiling = math.ceil(peak / step) * step
+    slot = (width - left) / 12
+    body = []
+    tick = 0.0
+    while tick <= ceiling + 1e-9:
+        y = top + (height - top - bottom) * (1 - tick / ceiling)
+        body.append(
+            f'<line class="gj-grid" x1="{left}" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
+            f'<text class="gj-axis" x="{left - 5}" y="{y + 4:.1f}" text-anchor="end" fill="#777">{number(tick)}</text>'
+        )
+        tick += step
+    for index, ((month, _), total) in enumerate(zip(months, totals, strict=True)):
+        x = left + index * slot
+        bar = (height - top - bottom) * total / ceiling
+        y = height - bottom - bar
+        body.append(
+            f'<rect class="gj-met" x="{x + 4:.1f}" y="{y:.1f}" width="{slot - 8:.1f}" height="{bar:.1f}" fill="#00897b">'
+            f"<title>{month:%B %Y}: {total}</title></rect>"
+            f'<text class="gj-axis" x="{x + slot / 2:.1f}" y="{height - 7}" text-anchor="middle" fill="#777">{month:%b}</text>'
+        )
+        if total:
+            body.append(
+                f'<text class="gj-axis" x="{x + slot / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" fill="#777">{total}</text>'
+            )
+    busiest = max(range(12), key=lambda i: (totals[i], -i))
+    desc = f"{sum(totals)} acts of help in {year}; the most in {months[busiest][0]:%B} ({totals[busiest]})."
+    return _svg(ident, width, height, f"Help given per month in {year}", desc, body, "gj-bars")

@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .model import Entry
+from .roundups import Roundup
 from .site import Site
 from .urls import page_url
 
@@ -19,6 +20,7 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.I | re.S)
 _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
+_PAGER = re.compile(r'<nav class="gj-pager".*?</nav>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 MORE = "<!-- more -->"
 
@@ -163,6 +165,8 @@ class FeedOptions:
     language: str = ""
     limit: int = 20
     full: bool = True
+    weekly_roundups: bool = True
+    monthly_roundups: bool = True
 
 
 def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> dict[str, bytes]:
@@ -172,7 +176,15 @@ def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> di
         for entry in site.published
         if not site.is_draft(entry)
     }
-    everything = newest_first(list(items.values()), options.limit)
+    today = site.settings.today
+    closed = [r for r in site.roundups if r.closed(today)]
+    roundup_items = {r.uri: _roundup_item(r, contents.get(r.uri, ""), options, site) for r in closed}
+    wanted = [
+        roundup_items[r.uri]
+        for r in closed
+        if (r.per == "week" and options.weekly_roundups) or (r.per == "month" and options.monthly_roundups)
+    ]
+    everything = newest_first([*items.values(), *wanted], options.limit)
     base = options.site_url
     info = FeedInfo(
         options.title,
@@ -189,6 +201,17 @@ def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> di
         "atom.xml": atom(info, everything),
         "feed.json": json_feed(info, everything),
     }
+    helped_info = FeedInfo(
+        f"How I helped · {options.title}",
+        "Every finished week and month of help, as a roundup.",
+        urljoin(base, page_url("helped/index.md", site.settings.directory_urls)),
+        urljoin(base, "helped/feed.xml"),
+        urljoin(base, "helped/feed.json"),
+        author=options.author,
+        language=options.language,
+    )
+    if site.acts:
+        files["helped/feed.xml"] = rss(helped_info, newest_first(list(roundup_items.values()), options.limit))
     for goal in site.journal.goals.values():
         chosen = newest_first(
             [items[e.uri] for e in site.published if goal.id in e.goals and e.uri in items], options.limit
@@ -217,6 +240,18 @@ def _item(entry: Entry, content: str, options: FeedOptions, directory_urls: bool
         content_html=content if options.full else short,
         summary=plain_text(short or content),
         tags=entry.tags,
+    )
+
+
+def _roundup_item(roundup: Roundup, content: str, options: FeedOptions, site: Site) -> FeedItem:
+    """The feed item of a finished roundup, dated at the last second of its period."""
+    end = dt.datetime.combine(roundup.end, dt.time(23, 59, 59), tzinfo=site.settings.tz)
+    return FeedItem(
+        url=urljoin(options.site_url, page_url(roundup.uri, site.settings.directory_urls)),
+        title=roundup.title,
+        published=end,
+        content_html=_PAGER.sub("", content) if options.full else f"<p>{html.escape(roundup.summary())}</p>",
+        summary=roundup.summary(),
     )
 
 

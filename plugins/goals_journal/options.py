@@ -56,6 +56,8 @@ def feed_options(
     language: str,
     limit: int,
     content: str,
+    weekly_roundups: bool = True,
+    monthly_roundups: bool = True,
 ) -> FeedOptions:
     """The feed settings; feeds need the site's absolute address."""
     if not site_url:
@@ -73,6 +75,8 @@ def feed_options(
         language=language,
         limit=limit,
         full=content == "full",
+        weekly_roundups=weekly_roundups,
+        monthly_roundups=monthly_roundups,
     )
 
 
@@ -110,5 +114,7 @@ def resolve(opts: Any, config: Any, serving: bool) -> tuple[Settings, FeedOption
         str(config.theme.get("language") or ""),
         opts.feed_items,
         opts.feed_content,
+        opts.feed_weekly_roundups,
+        opts.feed_monthly_roundups,
     )
     return settings, feed

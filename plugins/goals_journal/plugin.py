@@ -48,6 +48,8 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_title = c.Optional(c.Type(str))
     feed_description = c.Optional(c.Type(str))
     feed_author = c.Optional(c.Type(str))
+    feed_weekly_roundups = c.Type(bool, default=True)
+    feed_monthly_roundups = c.Type(bool, default=True)
 
 
 class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
@@ -136,11 +138,11 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if spec is None:
             return html
         has_heading = html.lstrip().startswith("<h1")
-        if spec.entry is not None and self.feed is not None:  # what feeds carry: the text, absolute links
-            text = html.split("</h1>", 1)[1] if has_heading else html
-            address = urljoin(self.feed.site_url, page.url)
-            self.contents[spec.uri] = absolute_links(text + feed_extra(spec.entry, self.site), address)
         before, after = render_page(spec, self.site, has_heading)
+        if self.feed is not None and spec.kind in ("entry", "roundup"):  # what feeds carry, links absolute
+            text = html.split("</h1>", 1)[1] if has_heading else html
+            text = text + feed_extra(spec.entry, self.site) if spec.entry else before + after
+            self.contents[spec.uri] = absolute_links(text, urljoin(self.feed.site_url, page.url))
         if has_heading:
             cut = html.index("</h1>") + len("</h1>")
             return html[:cut] + before + html[cut:] + after

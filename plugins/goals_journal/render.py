@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -14,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import charts
+from . import roundups as roundups_module
 from .model import Entry, Goal
 from .progress import MetricProgress
 from .site import PageSpec, Site
@@ -317,7 +319,60 @@ def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.da
     return years
 
 
+def _helped(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
+    """Every period with help in it, and totals by kind and platform."""
+    pages = {r.uri for r in site.roundups}
+    platforms = Counter(a.help.where.lower() or "not given" for a in site.acts)
+    return {
+        "summary": spec.description,
+        "weeks": [(r, r.uri in pages) for r in reversed(site.weeks)],
+        "months": [(r, r.uri in pages) for r in reversed(site.months)],
+        "kinds": roundups_module.by_kind(site.acts),
+        "platforms": sorted(platforms.items(), key=lambda pc: (-pc[1], pc[0])),
+        "reviews": site.reviews,
+        "kind_words": roundups_module.kind_words,
+    }
+
+
+def _roundup(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
+    """One week's or month's help, grouped by kind, with neighbours."""
+    assert spec.roundup is not None
+    roundup = spec.roundup
+    same = [r for r in site.roundups if r.per == roundup.per]
+    index = same.index(roundup)
+    return {
+        "roundup": roundup,
+        "previous": same[index - 1] if index > 0 else None,
+        "following": same[index + 1] if index + 1 < len(same) else None,
+        "kind_words": roundups_module.kind_words,
+        "kind_title": lambda kind: roundups_module.KIND_WORDS[kind][1].capitalize(),
+    }
+
+
+def _review(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
+    """A year: goals, help by kind and month, the busiest week."""
+    assert spec.review is not None
+    review = spec.review
+    busiest = review.busiest_week(site.settings.week_start)
+    pages = {r.uri for r in site.roundups}
+    months = review.by_month()
+    kinds = [k for k, _ in roundups_module.by_kind(review.acts)]
+    return {
+        "review": review,
+        "goals_progress": site.review_progress(review),
+        "months": months,
+        "kinds": kinds,
+        "chart": Markup(charts.monthly_bars(f"gj-review-{review.year}", review.year, months)),
+        "busiest": busiest,
+        "busiest_link": busiest is not None and busiest.uri in pages,
+        "kind_words": roundups_module.kind_words,
+    }
+
+
 _CONTEXT: dict[str, Callable[[PageSpec, Site, Url], dict[str, Any]]] = {
+    "helped": _helped,
+    "roundup": _roundup,
+    "review": _review,
     "home": _home,
     "goals": _goals,
     "goal": _goal,

@@ -12,6 +12,7 @@ from .links import rewrite_links
 from .model import Entry, Goal, Journal
 from .progress import GoalProgress, goal_progress
 from .reader import visible_files
+from .roundups import Act, Roundup, YearReview, collect_acts, roundups, summary_sentence, year_reviews
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|`|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
@@ -42,7 +43,7 @@ class PageSpec:
 
     uri: str
     title: str
-    kind: str  # home | goals | goal | journal | year | entry
+    kind: str  # home | goals | goal | journal | year | entry | helped | roundup | review
     markdown: str = ""
     source: Path | None = None
     in_nav: bool = True
@@ -51,6 +52,8 @@ class PageSpec:
     goal: Goal | None = None
     entry: Entry | None = None
     year: int | None = None
+    roundup: Roundup | None = None
+    review: YearReview | None = None
 
 
 @dataclass
@@ -64,6 +67,25 @@ class Site:
     pages: dict[str, PageSpec] = field(default_factory=dict)
     assets: dict[str, Path] = field(default_factory=dict)
     sources: dict[Path, str] = field(default_factory=dict)
+    counted: list[Entry] = field(default_factory=list)
+    acts: list[Act] = field(default_factory=list)
+    weeks: list[Roundup] = field(default_factory=list)
+    months: list[Roundup] = field(default_factory=list)
+    reviews: list[YearReview] = field(default_factory=list)
+
+    @property
+    def roundups(self) -> list[Roundup]:
+        """Weekly and monthly roundups that have a page (at least one public act)."""
+        return [r for r in self.weeks + self.months if r.public]
+
+    def review_progress(self, review: YearReview) -> list[GoalProgress]:
+        """Each goal that ran during the year, as of the year's end (or today)."""
+        end = min(self.settings.today, dt.date(review.year, 12, 31))
+        return [
+            goal_progress(g, self.counted, end, self.settings.week_start, self.settings.count_private)
+            for g in self.journal.goals.values()
+            if g.started <= end and (g.achieved is None or g.achieved.year >= review.year)
+        ]
 
     def entries_of(self, goal_id: str) -> list[Entry]:
         """Published entries linked to a goal, newest first."""
@@ -99,7 +121,12 @@ def build_site(journal: Journal, settings: Settings) -> Site:
         goal.id: goal_progress(goal, counted, settings.today, settings.week_start, settings.count_private)
         for goal in journal.goals.values()
     }
-    site = Site(journal, settings, published, progress)
+    site = Site(journal, settings, published, progress, counted=counted)
+    site.acts = collect_acts(counted, {e.uri for e in published}, settings.count_private)
+    site.weeks = roundups(site.acts, "week", settings.week_start)
+    site.months = roundups(site.acts, "month", settings.week_start)
+    years = sorted({e.day.year for e in counted}, reverse=True)
+    site.reviews = year_reviews(counted, site.acts, years)
     for folder, prefix in ((settings.goals_dir, "goals"), (settings.journal_dir, "journal")):
         for path in _asset_files(folder):
             site.assets[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path
@@ -151,6 +178,25 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
     pages.append(PageSpec("journal/index.md", "Journal", "journal", description="All journal entries."))
     for year in sorted({e.day.year for e in site.published}, reverse=True):
         pages.append(PageSpec(f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, year=year))
+    if site.acts:
+        pages.append(
+            PageSpec("helped/index.md", "How I helped", "helped", description=_helped_description(site))
+        )
+    for roundup in site.roundups:
+        pages.append(
+            PageSpec(
+                roundup.uri,
+                roundup.title,
+                "roundup",
+                in_nav=False,
+                description=roundup.summary(),
+                roundup=roundup,
+            )
+        )
+    for review in site.reviews:
+        pages.append(
+            PageSpec(review.uri, review.title, "review", description=review.summary(), review=review)
+        )
     for entry in site.published:
         pages.append(
             PageSpec(
@@ -166,6 +212,11 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
             )
         )
     return pages
+
+
+def _helped_description(site: Site) -> str:
+    """The sentence that sums up all the help in the journal."""
+    return summary_sentence("Since the journal began,", site.acts)
 
 
 def _home_description(site: Site) -> str:
