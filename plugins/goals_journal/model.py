@@ -77,6 +77,8 @@ class Goal:
     rest_days: frozenset[int] = frozenset()
     metrics: tuple[Metric, ...] = ()
     body: str = ""
+    body_line: int = 1
+    private: bool = False
 
     @property
     def uri(self) -> str:
@@ -119,6 +121,7 @@ class Entry:
     draft: bool = False
     private: bool = False
     body: str = ""
+    body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property

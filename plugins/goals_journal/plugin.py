@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -80,16 +81,20 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         journal = read_journal(
             self.settings.goals_dir, self.settings.journal_dir, self.settings.root, self.settings.tz
         )
-        for problem in journal.problems:
+        site = None if journal.errors else build_site(journal, self.settings)
+        problems = journal.problems + (site.problems if site else [])
+        for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))
-        if journal.errors or (config.strict and journal.warnings):
-            count = len(journal.errors) or len(journal.warnings)
+        warnings = [p for p in problems if p.severity == "warning"]
+        if journal.errors or (config.strict and warnings):
+            count = len(journal.errors) or len(warnings)
             what = "error" if journal.errors else "warning"
             raise PluginError(
                 f"goals-journal: {count} {what}{'s' if count != 1 else ''} in the journal (listed above); "
                 "nothing was written. Fix them and build again."
             )
-        self.site = build_site(journal, self.settings)
+        assert site is not None
+        self.site = site
         self.contents = {}
         waiting = sum(1 for e in journal.entries if e.day > self.settings.today and not e.draft)
         if waiting and not self.serving:
@@ -126,10 +131,10 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give generated pages their title and description."""
         spec = self.site.pages.get(page.file.src_uri)
-        if spec is not None:
-            page.meta.setdefault("title", spec.title)
+        if spec is not None:  # Material prints titles and descriptions as HTML: give it escaped text
+            page.meta.setdefault("title", Markup.escape(spec.title))
             if spec.description:
-                page.meta.setdefault("description", spec.description)
+                page.meta.setdefault("description", Markup.escape(spec.description))
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -28,7 +28,18 @@ from .model import (
     Ratio,
 )
 
-GOAL_KEYS = ("title", "status", "started", "due", "achieved", "why", "tags", "rest_days", "metrics")
+GOAL_KEYS = (
+    "title",
+    "status",
+    "started",
+    "due",
+    "achieved",
+    "why",
+    "tags",
+    "rest_days",
+    "metrics",
+    "private",
+)
 METRIC_KEYS = ("label", "target", "per", "count", "kind", "ratio")
 ENTRY_KEYS = ("title", "date", "goals", "metrics", "helped", "tags", "rest", "draft", "private")
 HELPED_KEYS = ("who", "how", "kind", "where", "link", "private")
@@ -45,14 +56,14 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
     """Read and check every goal and entry; collect all problems instead of stopping at the first."""
     journal = Journal()
     for path in _markdown_files(goals_dir):
-        goal = read_goal(path, _display(path, root), journal.problems)
+        goal = read_goal(path, display_path(path, root), journal.problems)
         if goal is None:
             continue
         if goal.id in journal.goals:
-            first = _display(journal.goals[goal.id].source, root)
+            first = display_path(journal.goals[goal.id].source, root)
             journal.problems.append(
                 Problem(
-                    _display(path, root),
+                    display_path(path, root),
                     1,
                     f"goal id '{goal.id}' is already used by {first}: rename one file",
                 )
@@ -60,7 +71,7 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
             continue
         journal.goals[goal.id] = goal
     for path in _markdown_files(journal_dir):
-        entry = read_entry(path, _display(path, root), tz, journal.problems)
+        entry = read_entry(path, display_path(path, root), tz, journal.problems)
         if entry is not None:
             journal.entries.append(entry)
     journal.entries = _spread_date_only(journal.entries)
@@ -98,7 +109,7 @@ def _markdown_files(folder: Path) -> list[Path]:
     return [p for p in visible_files(folder) if p.suffix == ".md"]
 
 
-def _display(path: Path, root: Path) -> str:
+def display_path(path: Path, root: Path) -> str:
     """The path as shown in messages: relative to the project when possible."""
     try:
         return path.relative_to(root).as_posix()
@@ -195,6 +206,8 @@ def read_goal(path: Path, display: str, problems: list[Problem]) -> Goal | None:
         rest_days=rest_days,
         metrics=tuple(m for m in metrics if m is not None),
         body=doc.body,
+        body_line=doc.body_line,
+        private=fields.flag(("private",)),
     )
 
 
@@ -311,6 +324,7 @@ def read_entry(path: Path, display: str, tz: ZoneInfo, problems: list[Problem]) 
         helped=helped,
         tags=tags,
         body=doc.body,
+        body_line=doc.body_line,
         lines=lines,
         **flags,
     )
@@ -383,7 +397,7 @@ def _check_links(journal: Journal, root: Path) -> None:
     """Check what entries refer to across files: goal ids, metric ids, unique URLs."""
     by_uri: dict[str, Entry] = {}
     for entry in journal.entries:
-        display = _display(entry.source, root)
+        display = display_path(entry.source, root)
         for goal_id in entry.goals:
             if goal_id not in journal.goals:
                 journal.problems.append(
@@ -424,7 +438,7 @@ def _check_links(journal: Journal, root: Path) -> None:
                 Problem(
                     display,
                     1,
-                    f"this entry gets the same address as {_display(other.source, root)} "
+                    f"this entry gets the same address as {display_path(other.source, root)} "
                     f"(/{entry.uri.removesuffix('.md')}/): change the slug in one file name",
                 )
             )

@@ -304,7 +304,10 @@ def _entry(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
 def _entry_numbers(entry: Entry, goals: dict[str, Goal]) -> list[tuple[str, float]]:
     """(label, value) for each metric the entry reports, labelled by its goal's metric when one matches."""
     labels = {m.id: m.label for g in entry.goals if g in goals for m in goals[g].metrics}
-    return [(labels.get(k, k.replace("_", " ").capitalize()), v) for k, v in entry.metrics.items()]
+    inputs = {i for g in entry.goals if g in goals for i in goals[g].inputs}  # not those of private goals
+    return [
+        (labels.get(k, k.replace("_", " ").capitalize()), v) for k, v in entry.metrics.items() if k in inputs
+    ]
 
 
 def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.date, list[Entry]]]]]:
@@ -322,7 +325,9 @@ def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.da
 def _helped(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """Every period with help in it, and totals by kind and platform."""
     pages = {r.uri for r in site.roundups}
-    platforms = Counter(a.help.where.lower() or "not given" for a in site.acts)
+    platforms = Counter(
+        (a.help.where.lower() or "not given") if a.public else "kept private" for a in site.acts
+    )
     return {
         "summary": spec.description,
         "weeks": [(r, r.uri in pages) for r in reversed(site.weeks)],

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .links import rewrite_links
-from .model import Entry, Goal, Journal
+from .links import HIDDEN, rewrite_links
+from .model import Entry, Goal, Journal, Problem
 from .progress import GoalProgress, goal_progress
+from .reader import display_path as _display
 from .reader import visible_files
 from .roundups import Act, Roundup, YearReview, collect_acts, roundups, summary_sentence, year_reviews
 
@@ -60,7 +61,7 @@ class PageSpec:
 class Site:
     """Everything the pages show, computed once per build."""
 
-    journal: Journal
+    journal: Journal  # private goals left out: nothing below may show them
     settings: Settings
     published: list[Entry]
     progress: dict[str, GoalProgress]
@@ -72,6 +73,8 @@ class Site:
     weeks: list[Roundup] = field(default_factory=list)
     months: list[Roundup] = field(default_factory=list)
     reviews: list[YearReview] = field(default_factory=list)
+    hidden: set[Path] = field(default_factory=set)  # sources of private goals and unpublished entries
+    problems: list[Problem] = field(default_factory=list)  # found while planning pages (warnings)
 
     @property
     def roundups(self) -> list[Roundup]:
@@ -117,11 +120,14 @@ def build_site(journal: Journal, settings: Settings) -> Site:
     visible = [e for e in journal.entries if settings.serving or not (e.draft or e.day > settings.today)]
     counted = [e for e in visible if settings.count_private or not e.private]
     published = [e for e in visible if not e.private]
+    public = Journal(
+        {gid: g for gid, g in journal.goals.items() if not g.private}, journal.entries, journal.problems
+    )
     progress = {
         goal.id: goal_progress(goal, counted, settings.today, settings.week_start, settings.count_private)
-        for goal in journal.goals.values()
+        for goal in public.goals.values()
     }
-    site = Site(journal, settings, published, progress, counted=counted)
+    site = Site(public, settings, published, progress, counted=counted)
     site.acts = collect_acts(counted, {e.uri for e in published}, settings.count_private)
     site.weeks = roundups(site.acts, "week", settings.week_start)
     site.months = roundups(site.acts, "month", settings.week_start)
@@ -131,8 +137,10 @@ def build_site(journal: Journal, settings: Settings) -> Site:
         for path in _asset_files(folder):
             site.assets[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path
     site.sources = {path.resolve(): uri for uri, path in site.assets.items()}
-    site.sources.update({g.source.resolve(): g.uri for g in journal.goals.values()})
-    site.sources.update({e.source.resolve(): e.uri for e in journal.entries})
+    site.sources.update({g.source.resolve(): g.uri for g in public.goals.values()})
+    site.sources.update({e.source.resolve(): e.uri for e in published})
+    site.hidden = {g.source.resolve() for g in journal.goals.values() if g.private}
+    site.hidden |= {e.source.resolve() for e in journal.entries if e.source.resolve() not in site.sources}
     linked: set[str] = set()
     for spec in _plan_pages(site, linked):
         site.pages[spec.uri] = spec
@@ -145,16 +153,27 @@ def _asset_files(folder: Path) -> list[Path]:
     return [p for p in visible_files(folder) if p.suffix != ".md"]
 
 
-def _body(site: Site, text: str, source: Path, uri: str, linked: set[str]) -> str:
+def _body(site: Site, text: str, source: Path, uri: str, linked: set[str], first_line: int) -> str:
     """A goal or entry body with relative links pointing from the page's new address; notes linked files."""
 
-    def site_uri(path: Path) -> str | None:
+    def site_uri(path: Path, line: int) -> str | None:
+        if path in site.hidden:
+            site.problems.append(
+                Problem(
+                    _display(source, site.settings.root),
+                    line,
+                    f"the link to {_display(path, site.settings.root)} was removed: that page is private, "
+                    "a draft or not due yet",
+                    "warning",
+                )
+            )
+            return HIDDEN
         target = site.sources.get(path)
         if target is not None:
             linked.add(target)
         return target
 
-    return rewrite_links(text, source, uri, site_uri)
+    return rewrite_links(text, source, uri, site_uri, first_line)
 
 
 def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
@@ -203,7 +222,7 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
                 entry.uri,
                 entry.title,
                 "entry",
-                _body(site, entry.body, entry.source, entry.uri, linked),
+                _body(site, entry.body, entry.source, entry.uri, linked, entry.body_line),
                 entry.source,
                 in_nav=False,
                 draft=site.is_draft(entry),
