@@ -82,6 +82,21 @@ def failed_build(root: Path, files: dict[str, str | bytes], **kwargs: object) ->
         ),
         (
             "journal/2027-01-03-x.md",
+            "---\ngoals: [help]\nmetrics:\n  reach_out: 1000000000000\n---\n",
+            "journal/2027-01-03-x.md:4: 'metrics.reach_out' = 1000000000000 is not a usable number",
+        ),
+        (
+            "journal/plain-notes.md",
+            "Just text, no front matter and no date in the name.\n",
+            "journal/plain-notes.md:1: the entry has no date: add date: YYYY-MM-DD, or name the file YYYY-MM-DD-slug.md",
+        ),
+        (
+            "journal/2027-01-03-x.md",
+            "---\n- a list\n- not a mapping\n---\n",
+            "journal/2027-01-03-x.md:2: the front matter must be 'key: value' lines",
+        ),
+        (
+            "journal/2027-01-03-x.md",
             "---\ntags: facebook\n---\n",
             "journal/2027-01-03-x.md:2: 'tags' must be a list, e.g. tags: [facebook]",
         ),
@@ -243,8 +258,9 @@ def test_unknown_keys_warn_with_a_suggestion_and_fail_strict_builds(site_root: P
         "journal/2027-01-03-x.md:2: unknown key 'titel' (did you mean 'title'?); known keys: title, date, goals, "
         "metrics, helped, tags, rest, draft, private"
     ]
+    (site_root / "site").rename(site_root / "lenient-site")
     strict = build_site(site_root, files, strict=True, expect_problems=True)
-    assert strict.failure
+    assert strict.failure and not (site_root / "site").exists()  # stopped before writing anything
     assert "1 warning in the journal (listed above); nothing was written" in strict.errors[-1]
 
 
