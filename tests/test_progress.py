@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from goals_journal.model import Entry, Goal, Helped, Metric, Ratio
 from goals_journal.progress import goal_progress, next_period, period_start
-from goals_journal.render import metric_text
+from goals_journal.wording import metric_text
 
 UTC = ZoneInfo("UTC")
 D = dt.date.fromisoformat
@@ -276,7 +276,7 @@ def test_ratio_over_the_last_four_weeks() -> None:
 
 
 def test_rates_read_naturally() -> None:
-    from goals_journal.render import approx, rate_words
+    from goals_journal.wording import approx, rate_words
 
     assert [approx(v) for v in (123.4, 12.6, 2.345, 0.4567, 0.04567)] == ["123", "13", "2.3", "0.46", "0.046"]
     assert rate_words(2.5) == "2.5 a day"

@@ -8,6 +8,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from PIL import ImageColor
+
+from .cards import Colors
 from .feeds import FeedOptions
 from .site import Settings
 
@@ -103,6 +106,10 @@ def resolve(opts: Any, config: Any, serving: bool) -> tuple[Settings, FeedOption
         site_name=config.site_name,
         site_description=config.site_description or "",
         feeds=opts.feeds,
+        site_url=(config.site_url or "").rstrip("/") + "/" if config.site_url else "",
+        cards=opts.cards,
+        badges=opts.badges,
+        share=opts.share_links,
     )
     if not opts.feeds:
         return settings, None
@@ -118,3 +125,15 @@ def resolve(opts: Any, config: Any, serving: bool) -> tuple[Settings, FeedOption
         opts.feed_monthly_roundups,
     )
     return settings, feed
+
+
+def card_colors(background: str, text: str, accent: str) -> Colors:
+    """Card colours, checked."""
+    for name, value in (("card_background", background), ("card_text", text), ("card_accent", accent)):
+        try:
+            ImageColor.getrgb(value)
+        except ValueError:
+            raise OptionError(
+                f"{name} '{value}' is not a colour: use a CSS colour such as #00564d or teal"
+            ) from None
+    return Colors(background, text, accent)

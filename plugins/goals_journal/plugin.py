@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from . import options
+from . import options, social
+from .cards import Colors, cached_card
 from .feeds import FeedOptions, absolute_links, discovery_links, feed_files
 from .opendata import data_files
 from .reader import read_journal
@@ -51,6 +52,12 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_author = c.Optional(c.Type(str))
     feed_weekly_roundups = c.Type(bool, default=True)
     feed_monthly_roundups = c.Type(bool, default=True)
+    cards = c.Type(bool, default=True)
+    badges = c.Type(bool, default=True)
+    share_links = c.Type(bool, default=True)
+    card_background = c.Type(str, default="#00564d")
+    card_text = c.Type(str, default="#ffffff")
+    card_accent = c.Type(str, default="#ffb74d")
 
 
 class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
@@ -60,6 +67,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     settings: Settings
     site: Site
     feed: FeedOptions | None = None
+    colors: Colors
     contents: dict[str, str]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -68,8 +76,10 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve folders, time zone, the as-of day and feed settings; add the plugin's stylesheet."""
+        opts = self.config
         try:
             self.settings, self.feed = options.resolve(self.config, config, serving=self.serving)
+            self.colors = options.card_colors(opts.card_background, opts.card_text, opts.card_accent)
         except options.OptionError as error:
             raise PluginError(f"goals-journal: {error}") from None
         if CSS_URI not in config.extra_css:
@@ -124,9 +134,28 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             files.append(File.generated(config, uri, content=text))
         for uri, path in self.site.assets.items():
             files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.add_cards_and_badges(files, config)
         stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")
         files.append(File.generated(config, CSS_URI, content=stylesheet))
         return files
+
+    def add_cards_and_badges(self, files: Files, config: MkDocsConfig) -> None:
+        """Social cards (drawn only when not cached) and goal badges, as files of the site."""
+        site_url = self.settings.site_url
+        if self.settings.cards and site_url:
+            drawn = 0
+            cache_dir = self.settings.root / ".cache" / "goals-journal" / "cards"
+            for uri, card in social.cards(self.site, social.footer_text(site_url), self.colors).items():
+                path, new = cached_card(card, cache_dir)
+                drawn += new
+                files.append(File.generated(config, uri, abs_src_path=str(path)))
+            if drawn:
+                log.info(f"drew {drawn} social card{'s' if drawn != 1 else ''} (cached in {cache_dir})")
+        if self.settings.badges:
+            for goal_id, progress in self.site.progress.items():
+                files.append(
+                    File.generated(config, f"goals/{goal_id}/badge.svg", content=social.goal_badge(progress))
+                )
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give generated pages their title and description."""
@@ -154,13 +183,27 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         return before + html + after
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add feed autodiscovery links to every page's <head>."""
-        if self.feed is None or "</head>" not in output:
+        """Add feed autodiscovery links and Open Graph / Twitter Card tags to every page's <head>."""
+        if "</head>" not in output:
             return output
         spec = self.site.pages.get(page.file.src_uri)
         goal = spec.goal if spec is not None and spec.kind == "goal" else None
-        links = discovery_links(self.feed, goal.id if goal else None, goal.title if goal else "")
-        return output.replace("</head>", links + "</head>", 1)
+        head = ""
+        if self.feed is not None:
+            head += discovery_links(self.feed, goal.id if goal else None, goal.title if goal else "")
+        if self.settings.site_url:
+            title = spec.title if spec else str(page.title or config.site_name)
+            description = (spec.description if spec else "") or str(page.meta.get("description") or "")
+            address = urljoin(self.settings.site_url, page.url)
+            head += social.meta_tags(
+                spec,
+                self.site,
+                self.settings.site_url,
+                address,
+                title,
+                description or config.site_description or "",
+            )
+        return output.replace("</head>", head + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""

@@ -36,6 +36,10 @@ class Settings:
     site_name: str = ""
     site_description: str = ""
     feeds: bool = True
+    site_url: str = ""  # absolute, ending with "/", or "" when mkdocs.yml has none
+    cards: bool = True
+    badges: bool = True
+    share: bool = True
 
 
 @dataclass(frozen=True)
@@ -216,6 +220,8 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
         pages.append(
             PageSpec(review.uri, review.title, "review", description=review.summary(), review=review)
         )
+    if site.settings.share and site.settings.site_url:
+        pages.append(PageSpec("share/mastodon.md", "Share on Mastodon", "mastodon", in_nav=False))
     for entry in site.published:
         pages.append(
             PageSpec(
