@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from html import escape
@@ -234,10 +236,23 @@ def cached_card(card: Card, cache_dir: Path) -> tuple[Path, bool]:
     if path.is_file():
         return path, False
     cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    draw_card(card).save(partial, format="PNG", optimize=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    draw_card(card).save(partial, format="PNG")
     partial.replace(path)
     return path, True
+
+
+def cached_cards(cards: dict[str, Card], cache_dir: Path) -> tuple[dict[str, Path], int]:
+    """PNGs of many cards (uri -> path), drawing the missing ones on every core; and how many were drawn."""
+    missing = {card.key(): card for card in cards.values() if not (cache_dir / f"{card.key()}.png").is_file()}
+    todo = list(missing.values())
+    if len(todo) > 8 and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            list(pool.map(cached_card, todo, [cache_dir] * len(todo), chunksize=8))
+    else:
+        for card in todo:
+            cached_card(card, cache_dir)
+    return {uri: cache_dir / f"{card.key()}.png" for uri, card in cards.items()}, len(todo)
 
 
 BADGE_COLORS = {

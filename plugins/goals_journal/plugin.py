@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from . import options, social
-from .cards import Colors, cached_card
+from .cards import Colors, cached_cards
 from .feeds import FeedOptions, absolute_links, discovery_links, feed_files
 from .opendata import data_files
 from .reader import read_journal
@@ -143,11 +143,10 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Social cards (drawn only when not cached) and goal badges, as files of the site."""
         site_url = self.settings.site_url
         if self.settings.cards and site_url:
-            drawn = 0
             cache_dir = self.settings.root / ".cache" / "goals-journal" / "cards"
-            for uri, card in social.cards(self.site, social.footer_text(site_url), self.colors).items():
-                path, new = cached_card(card, cache_dir)
-                drawn += new
+            cards = social.cards(self.site, social.footer_text(site_url), self.colors)
+            paths, drawn = cached_cards(cards, cache_dir)
+            for uri, path in paths.items():
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
             if drawn:
                 log.info(f"drew {drawn} social card{'s' if drawn != 1 else ''} (cached in {cache_dir})")

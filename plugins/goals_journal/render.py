@@ -218,7 +218,7 @@ def _roundup(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     """One week's or month's help, grouped by kind, with neighbours."""
     assert spec.roundup is not None
     roundup = spec.roundup
-    same = [r for r in site.roundups if r.per == roundup.per]
+    same = site.roundups_by_period[roundup.per]
     index = same.index(roundup)
     return {
         "roundup": roundup,

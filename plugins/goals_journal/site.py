@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -79,20 +80,28 @@ class Site:
     reviews: list[YearReview] = field(default_factory=list)
     hidden: set[Path] = field(default_factory=set)  # sources of private goals and unpublished entries
     problems: list[Problem] = field(default_factory=list)  # found while planning pages (warnings)
+    _reviewed: dict[int, list[GoalProgress]] = field(default_factory=dict, repr=False)
 
-    @property
+    @cached_property
     def roundups(self) -> list[Roundup]:
         """Weekly and monthly roundups that have a page (at least one public act)."""
         return [r for r in self.weeks + self.months if r.public]
 
+    @cached_property
+    def roundups_by_period(self) -> dict[str, list[Roundup]]:
+        """Roundups with pages, per week or month, oldest first."""
+        return {per: [r for r in self.roundups if r.per == per] for per in ("week", "month")}
+
     def review_progress(self, review: YearReview) -> list[GoalProgress]:
         """Each goal that ran during the year, as of the year's end (or today)."""
-        end = min(self.settings.today, dt.date(review.year, 12, 31))
-        return [
-            goal_progress(g, self.counted, end, self.settings.week_start, self.settings.count_private)
-            for g in self.journal.goals.values()
-            if g.started <= end and (g.achieved is None or g.achieved.year >= review.year)
-        ]
+        if review.year not in self._reviewed:
+            end = min(self.settings.today, dt.date(review.year, 12, 31))
+            self._reviewed[review.year] = [
+                goal_progress(g, self.counted, end, self.settings.week_start, self.settings.count_private)
+                for g in self.journal.goals.values()
+                if g.started <= end and (g.achieved is None or g.achieved.year >= review.year)
+            ]
+        return self._reviewed[review.year]
 
     def entries_of(self, goal_id: str) -> list[Entry]:
         """Published entries linked to a goal, newest first."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def page_url(uri: str, directory_urls: bool = True) -> str:
     """The site-relative URL of the page built from source URI `uri` (e.g. goals/x.md -> goals/x/)."""
@@ -21,8 +19,9 @@ def page_url(uri: str, directory_urls: bool = True) -> str:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """A relative link from the page at `from_url` to `to_url` (both site-relative)."""
-    base = from_url.rpartition("/")[0] or "."
-    target = posixpath.relpath(to_url.rstrip("/") or ".", base)
-    if to_url.endswith("/") or to_url == "":
-        target = "./" if target == "." else f"{target}/"
-    return target
+    base = from_url.split("/")[:-1]  # the folder the page is in
+    target = to_url.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + target[common:]) or "./"
