@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 STATUSES = ("active", "paused", "achieved", "dropped")
@@ -124,7 +125,7 @@ class Entry:
     body_line: int = 1
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def uri(self) -> str:
         """Source URI of the entry page inside the site: journal/<yyyy>/<mm>/<dd>/<slug>.md."""
         return f"journal/{self.day:%Y/%m/%d}/{self.slug}.md"

@@ -19,14 +19,18 @@ def data_files(site: Site, site_url: str) -> dict[str, str]:
     """Every open-data file of the site: URI -> content."""
     files = {"goals.json": _dump(goals_document(site, site_url))}
     for goal_id, progress in site.progress.items():
-        files[f"goals/{goal_id}/data.json"] = _dump(daily_document(progress))
+        files[f"goals/{goal_id}/data.json"] = _dump(daily_document(progress), indent=None)
         files[f"goals/{goal_id}/data.csv"] = daily_csv(progress)
     return files
 
 
-def _dump(document: dict[str, Any]) -> str:
-    """Stable, readable JSON."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def _dump(document: dict[str, Any], indent: int | None = 2) -> str:
+    """Stable JSON: readable for goals.json, compact (one row a line) for the long daily data."""
+    if indent is None:
+        rows = ",\n".join(json.dumps(row, ensure_ascii=False) for row in document["days"])
+        head = json.dumps({k: v for k, v in document.items() if k != "days"}, ensure_ascii=False)[:-1]
+        return f'{head}, "days": [\n{rows}\n]}}\n'
+    return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
 
 
 def _round(value: float | None) -> float | int | None:

@@ -163,6 +163,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             page.meta.setdefault("title", Markup.escape(spec.title))
             if spec.description:
                 page.meta.setdefault("description", Markup.escape(spec.description))
+            if not spec.searchable:
+                page.meta.setdefault("search", {"exclude": True})
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

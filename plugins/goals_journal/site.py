@@ -53,6 +53,7 @@ class PageSpec:
     markdown: str = ""
     source: Path | None = None
     in_nav: bool = True
+    searchable: bool = True  # lists of entries stay out of the search index: the entries are in it
     draft: bool = False
     description: str = ""
     goal: Goal | None = None
@@ -207,9 +208,22 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
                 goal=goal,
             )
         )
-    pages.append(PageSpec("journal/index.md", "Journal", "journal", description="All journal entries."))
+    pages.append(
+        PageSpec(
+            "journal/index.md", "Journal", "journal", description="All journal entries.", searchable=False
+        )
+    )
     for year in sorted({e.day.year for e in site.published}, reverse=True):
-        pages.append(PageSpec(f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, year=year))
+        pages.append(
+            PageSpec(
+                f"journal/{year}/index.md",
+                f"Journal {year}",
+                "year",
+                in_nav=False,
+                searchable=False,
+                year=year,
+            )
+        )
     if site.acts:
         pages.append(
             PageSpec("helped/index.md", "How I helped", "helped", description=_helped_description(site))

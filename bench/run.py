@@ -1,0 +1,235 @@
+"""Benchmark: the same synthetic journal built four ways, at several sizes, side by side.
+
+(a) MkDocs + Material + this plugin, every feature on (social cards from a warm cache; the cold
+    first build is reported apart); (b) MkDocs + Material rendering the same Markdown files with
+    entries out of the nav, the floor for any MkDocs design; (c) Material's blog plugin with the
+    same posts; (d) Hugo, a theme-less site of the same entries. Wall time is the median of
+    --repeat runs, memory the peak resident size of the build process.
+
+    python bench/run.py [--sizes 500 2000 5000] [--repeat 3] [--profile 2000] [--out bench/RESULTS.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate
+
+GOALS = 5
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+FRONT = re.compile(r"^---\n(.*?)\n---\n", re.S)
+
+
+@dataclass
+class Result:
+    """One way of building one journal size."""
+
+    seconds: float
+    cold: float | None
+    memory_mb: float
+    pages: int
+    size_mb: float
+
+
+def run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Run a build; return (wall seconds, peak memory in MB)."""
+    timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    start = time.perf_counter()
+    done = subprocess.run([*timer, *command], cwd=cwd, env=ENV, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{done.stderr[-3000:]}")
+    memory = float(done.stderr.strip().splitlines()[-1]) / 1024 if timer else 0.0
+    return seconds, memory
+
+
+def measure(command: list[str], cwd: Path, site: Path, repeat: int, cold: bool = False) -> Result:
+    """Median time of `repeat` builds (after one cold build when asked), memory, pages and size."""
+    first = run(command, cwd)[0] if cold else None
+    runs = [run(command, cwd) for _ in range(repeat)]
+    pages = sum(1 for _ in site.rglob("*.html"))
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+    return Result(statistics.median(r[0] for r in runs), first, max(r[1] for r in runs), pages, size)
+
+
+def mkdocs_yml(extra: str, nav_excludes: str = "") -> str:
+    """An mkdocs.yml for the benchmark sites."""
+    return (
+        "site_name: Bench\nsite_url: https://example.org/bench/\ntheme:\n  name: material\n  font: false\n"
+        f"{nav_excludes}plugins:\n  - search\n{extra}"
+    )
+
+
+def setup(root: Path, entries: int) -> dict[str, Path]:
+    """Write the journal and the four projects; return each project's folder."""
+    journal = root / "journal-src"
+    after = generate(journal, entries, GOALS)
+    today = after - dt.timedelta(days=1)
+    projects = {name: root / name for name in ("plugin", "plain", "blog", "hugo")}
+    plugin = projects["plugin"]
+    shutil.copytree(journal, plugin)
+    (plugin / "docs").mkdir()
+    (plugin / "mkdocs.yml").write_text(mkdocs_yml(f"  - goals-journal:\n      today: {today}\n"), "utf-8")
+    plain = projects["plain"]
+    shutil.copytree(journal / "journal", plain / "docs" / "journal")
+    shutil.copytree(journal / "goals", plain / "docs" / "goals")
+    (plain / "docs" / "index.md").write_text("# Bench\n", "utf-8")
+    (plain / "mkdocs.yml").write_text(mkdocs_yml("", "not_in_nav: |\n  /journal/\n"), "utf-8")
+    blog = projects["blog"]
+    posts = blog / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (blog / "docs" / "blog" / "index.md").write_text("# Blog\n", "utf-8")
+    (blog / "docs" / "index.md").write_text("# Bench\n", "utf-8")
+    for path in sorted((journal / "journal").rglob("*.md")):
+        posts.joinpath(path.name).write_text(_blog_post(path), "utf-8")
+    (blog / "mkdocs.yml").write_text(mkdocs_yml("  - blog\n"), "utf-8")
+    _hugo_site(journal, projects["hugo"])
+    return projects
+
+
+def _blog_post(path: Path) -> str:
+    """An entry as a Material blog post: the same body, with the date the blog plugin needs."""
+    text = path.read_text("utf-8")
+    match = FRONT.match(text)
+    body = text[match.end() :] if match else text
+    title = re.search(r"^title: (.*)$", match.group(1), re.M) if match else None
+    return f"---\ndate: {path.name[:10]}\n---\n\n# {title.group(1) if title else path.stem}\n\n{body}"
+
+
+def _hugo_site(journal: Path, hugo: Path) -> None:
+    """A minimal theme-less Hugo site with the same entries."""
+    content = hugo / "content" / "journal"
+    content.mkdir(parents=True)
+    for path in sorted((journal / "journal").rglob("*.md")):
+        text = path.read_text("utf-8")
+        match = FRONT.match(text)
+        title = re.search(r"^title: (.*)$", match.group(1), re.M) if match else None
+        body = text[match.end() :] if match else text
+        name = title.group(1) if title else path.stem
+        content.joinpath(path.name).write_text(
+            f'---\ntitle: "{name}"\ndate: {path.name[:10]}\n---\n{body}', "utf-8"
+        )
+    layouts = hugo / "layouts" / "_default"
+    layouts.mkdir(parents=True)
+    page = '<!doctype html><title>{{ .Title }}</title><main>{{ block "main" . }}{{ end }}</main>'
+    (layouts / "baseof.html").write_text(page, "utf-8")
+    (layouts / "single.html").write_text(
+        '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}', "utf-8"
+    )
+    (layouts / "list.html").write_text(
+        '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
+        "utf-8",
+    )
+    (hugo / "hugo.toml").write_text('baseURL = "https://example.org/bench/"\ntitle = "Bench"\n', "utf-8")
+
+
+def profile_plugin(project: Path) -> str:
+    """Where the plugin's own time goes in one build (cProfile, functions of goals_journal)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-profile"))
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.runcall(build, config)
+    total = time.perf_counter() - start
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"goals_journal.*(plugin|render|reader|site|feeds|opendata|cards)\.py", 18)
+    lines = [line for line in out.getvalue().splitlines() if "goals_journal" in line or "cumtime" in line]
+    return f"Whole build under cProfile: {total:.1f} s\n\n```text\n" + "\n".join(lines) + "\n```\n"
+
+
+def versions() -> str:
+    """Machine, Python and tool versions."""
+    import material
+    import mkdocs
+
+    hugo = (
+        subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split(" ")[:2]
+        if shutil.which("hugo")
+        else ["no hugo"]
+    )
+    return (
+        f"{dt.date.today()}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__}, {' '.join(hugo)}"
+    )
+
+
+def main() -> None:
+    """Run the benchmark and write the results table."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=2000, help="size to profile (0: none)")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "RESULTS.md")
+    args = parser.parse_args()
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    rows, profile = [], ""
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as folder:
+            projects = setup(Path(folder), size)
+            results = {
+                "a": measure(mkdocs, projects["plugin"], projects["plugin"] / "site", args.repeat, cold=True),
+                "b": measure(mkdocs, projects["plain"], projects["plain"] / "site", args.repeat),
+                "c": measure(mkdocs, projects["blog"], projects["blog"] / "site", args.repeat),
+            }
+            if shutil.which("hugo"):
+                hugo = ["hugo", "--quiet", "-d", "public"]
+                results["d"] = measure(hugo, projects["hugo"], projects["hugo"] / "public", args.repeat)
+            feeds = sum(p.stat().st_size for p in (projects["plugin"] / "site").glob("feed.*")) / 1e3
+            if size == args.profile:
+                profile = profile_plugin(projects["plugin"])
+            rows.append((size, results, feeds))
+            print(size, {k: round(v.seconds, 2) for k, v in results.items()}, flush=True)
+    report = table(rows, args.repeat) + ("\n## Where the plugin's time goes\n\n" + profile if profile else "")
+    args.out.write_text(f"# Benchmark results\n\n{versions()}\n\n{report}", "utf-8")
+    print(report)
+
+
+def table(rows: list[tuple[int, dict[str, Result], float]], repeat: int) -> str:
+    """The results as a Markdown table."""
+    names = {"a": "(a) plugin", "b": "(b) plain MkDocs", "c": "(c) Material blog", "d": "(d) Hugo"}
+    lines = [
+        f"Median of {repeat} builds; (a) with a warm card cache, its cold first build in brackets.",
+        "",
+        "| entries | build | pages | seconds | ms/entry | peak MB | site MB | a/b | a/c |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, results, feeds in rows:
+        for key, result in results.items():
+            seconds = f"{result.seconds:.2f}" + (f" ({result.cold:.1f} cold)" if result.cold else "")
+            ratios = ""
+            if key == "a":
+                ratios = f"{result.seconds / results['b'].seconds:.2f} | {result.seconds / results['c'].seconds:.2f}"
+            else:
+                ratios = " | "
+            lines.append(
+                f"| {size} | {names[key]} | {result.pages} | {seconds} | {1000 * result.seconds / size:.1f} | "
+                f"{result.memory_mb:.0f} | {result.size_mb:.1f} | {ratios} |"
+            )
+        lines.append(f"| {size} | feeds (feed.xml + feed.json) | | | | | {feeds:.0f} kB | | |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
