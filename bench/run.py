@@ -136,7 +136,9 @@ def _hugo_site(journal: Path, hugo: Path) -> None:
         '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
         "utf-8",
     )
-    (hugo / "hugo.toml").write_text('baseURL = "https://example.org/bench/"\ntitle = "Bench"\n', "utf-8")
+    (hugo / "hugo.toml").write_text(
+        'baseURL = "https://example.org/bench/"\ntitle = "Bench"\nbuildFuture = true\n', "utf-8"
+    )
 
 
 def profile_plugin(project: Path) -> str:

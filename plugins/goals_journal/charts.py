@@ -41,9 +41,10 @@ def _svg(
 ) -> str:
     """An accessible inline SVG element."""
     aspect = ' preserveAspectRatio="none"' if stretch else ""
+    role = "group" if any("<a " in part for part in body) else "img"  # links inside stay reachable
     return (
         f'<svg class="gj-chart {css}" viewBox="0 0 {width} {height}" width="{width}" height="{height}"{aspect} '
-        f'role="img" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
+        f'role="{role}" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
         f'font-family="sans-serif" font-size="11">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
         + "".join(body)

@@ -255,21 +255,19 @@ def _roundup_item(roundup: Roundup, content: str, options: FeedOptions, site: Si
     )
 
 
-def discovery_links(options: FeedOptions, goal_id: str | None, goal_title: str = "") -> str:
-    """<link rel="alternate"> elements for a page's <head>."""
+def discovery_links(options: FeedOptions) -> str:
+    """<link rel="alternate"> elements for a page's <head>: the site's feeds.
+
+    Goal feeds are linked from their pages' subscribe links only: Material looks for a sitemap next
+    to every alternate link, which a goal feed's folder does not have."""
     base = options.site_url
     links = [
-        ("application/rss+xml", options.title, urljoin(base, "feed.xml")),
-        ("application/atom+xml", options.title, urljoin(base, "atom.xml")),
-        ("application/feed+json", options.title, urljoin(base, "feed.json")),
+        ("application/rss+xml", urljoin(base, "feed.xml")),
+        ("application/atom+xml", urljoin(base, "atom.xml")),
+        ("application/feed+json", urljoin(base, "feed.json")),
     ]
-    if goal_id:
-        title = f"{goal_title} · {options.title}"
-        links += [
-            ("application/rss+xml", title, urljoin(base, f"goals/{goal_id}/feed.xml")),
-            ("application/feed+json", title, urljoin(base, f"goals/{goal_id}/feed.json")),
-        ]
+    title = html.escape(options.title)
     return "".join(
-        f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" href="{html.escape(href)}">'
-        for kind, title, href in links
+        f'<link rel="alternate" type="{kind}" title="{title}" href="{html.escape(href)}">'
+        for kind, href in links
     )

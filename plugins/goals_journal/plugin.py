@@ -31,6 +31,7 @@ log = get_plugin_logger("goals-journal")
 
 CSS_URI = "assets/goals-journal.css"
 INTRO_PAGES = ("home", "goals", "journal")  # a docs/ page at the same path becomes their intro
+SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
 
 
@@ -188,10 +189,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if "</head>" not in output:
             return output
         spec = self.site.pages.get(page.file.src_uri)
-        goal = spec.goal if spec is not None and spec.kind == "goal" else None
-        head = ""
-        if self.feed is not None:
-            head += discovery_links(self.feed, goal.id if goal else None, goal.title if goal else "")
+        head = discovery_links(self.feed) if self.feed is not None else ""
         if self.settings.site_url:
             title = spec.title if spec else str(page.title or config.site_name)
             description = (spec.description if spec else "") or str(page.meta.get("description") or "")
@@ -204,6 +202,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
                 title,
                 description or config.site_description or "",
             )
+        output = output.replace(
+            SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search"', 1
+        )  # Material leaves it unnamed
         return output.replace("</head>", head + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
