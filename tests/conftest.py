@@ -149,6 +149,11 @@ def _dates(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def texts(tree: Any, xpath: str) -> list[str]:
+    """Whitespace-normalised text of every element matching `xpath`."""
+    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]
+
+
 def goal(title: str = "Help others", started: str = "2027-01-01", body: str = "", **extra: Any) -> str:
     """The text of a goal file."""
     data = _dates({"title": title, "started": started, **extra})

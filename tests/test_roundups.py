@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import Built, build_site, entry, goal
+from conftest import Built, build_site, entry, goal, texts
 from goals_journal.roundups import week_number
 
 D = dt.date.fromisoformat
@@ -55,11 +55,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build_site(
         tmp_path_factory.mktemp("roundups") / "project", FILES, options={"timezone": "America/New_York"}
     )
-
-
-def texts(tree: object, xpath: str) -> list[str]:
-    """Whitespace-normalised text of every element matching `xpath`."""
-    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]  # type: ignore[attr-defined]
 
 
 def test_week_numbers_follow_iso_8601_with_monday_weeks() -> None:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Built, build_site, entry, goal
+from conftest import Built, build_site, entry, goal, texts
 from lxml import etree
 
 METRICS = {
@@ -93,11 +93,6 @@ JOURNAL: dict[str, str | bytes] = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The small journal, built once for this module."""
     return build_site(tmp_path_factory.mktemp("site") / "project", JOURNAL)
-
-
-def texts(tree: object, xpath: str) -> list[str]:
-    """Whitespace-normalised text of every element matching `xpath`."""
-    return [" ".join(e.text_content().split()) for e in tree.xpath(xpath)]  # type: ignore[attr-defined]
 
 
 def metric_values(node: object) -> dict[str, str]:
