@@ -142,11 +142,6 @@ class GoalProgress:
     as_of: dt.date
 
     @property
-    def frozen(self) -> bool:
-        """Achieved and dropped goals stop counting at their end date."""
-        return self.goal.status in ("achieved", "dropped")
-
-    @property
     def state(self) -> str:
         """on-track | behind | active | upcoming | achieved | paused | dropped: what a card shows, as a key."""
         if self.goal.status != "active":
@@ -167,13 +162,6 @@ class GoalProgress:
         if self.state == "upcoming":
             return f"starts {self.goal.started.day} {self.goal.started:%b %Y}"
         return self.state.replace("-", " ")
-
-    @property
-    def days(self) -> list[dt.date]:
-        """Every day from the start of the goal to the as-of day."""
-        return [
-            self.goal.started + dt.timedelta(days=n) for n in range((self.as_of - self.goal.started).days + 1)
-        ]
 
 
 def period_start(day: dt.date, per: str, week_start: int) -> dt.date:

@@ -42,7 +42,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(num=number, long_date=long_date, short_date=short_date, host=host)
-    env.globals.update(metric_text=metric_text, status_word=STATUS_WORDS.get, percent=percent)
+    env.globals.update(metric_text=metric_text, percent=percent)
     return env
 
 

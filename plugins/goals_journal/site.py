@@ -115,14 +115,10 @@ class Site:
         after = self.published[index + 1] if index + 1 < len(self.published) else None
         return before, after
 
-    @property
+    @cached_property
     def _index(self) -> dict[str, int]:
         """Position of each published entry, by URI."""
-        cached: dict[str, int] | None = self.__dict__.get("_index_cache")
-        if cached is None:
-            cached = {e.uri: i for i, e in enumerate(self.published)}
-            self.__dict__["_index_cache"] = cached
-        return cached
+        return {e.uri: i for i, e in enumerate(self.published)}
 
     def is_draft(self, entry: Entry) -> bool:
         """Shown only while previewing: a draft, or dated after the as-of day."""
