@@ -15,6 +15,7 @@ import argparse
 import cProfile
 import datetime as dt
 import io
+import json
 import os
 import platform
 import pstats
@@ -159,6 +160,29 @@ def profile_plugin(project: Path) -> str:
     return f"Whole build under cProfile: {total:.1f} s\n\n```text\n" + "\n".join(lines) + "\n```\n"
 
 
+def dirty_report(size: int, project: Path, full: float) -> str:
+    """One entry edited under `mkdocs serve --dirty` (bench/dirty.py, in its own process)."""
+    done = subprocess.run(
+        [sys.executable, str(Path(__file__).parent / "dirty.py"), str(project), "--json"],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    rebuilt = result["rebuilt_pages"]
+    return (
+        f"\n## One edited entry under `mkdocs serve --dirty`, {size} entries\n\n"
+        "| first build | rebuild | rebuild / first | rebuild / full (a) | pages rewritten | cards drawn | same as a clean build |\n"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+        f"| {result['first_seconds']:.2f} s | {result['rebuild_seconds']:.2f} s | "
+        f"{result['rebuild_seconds'] / result['first_seconds']:.2f} | {result['rebuild_seconds'] / full:.2f} | "
+        f"{len(rebuilt)} of {result['pages']} | {result['cards_drawn']} | "
+        f"{'yes' if result['same_as_clean'] else 'no: ' + ', '.join(result['different'])} |\n\n"
+        f"Pages rewritten: {', '.join(f'`{p}`' for p in rebuilt)}.\n"
+    )
+
+
 def versions() -> str:
     """Machine, Python and tool versions."""
     import material
@@ -183,10 +207,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=int, default=2000, help="size to profile (0: none)")
+    parser.add_argument("--dirty", type=int, default=5000, help="size to edit under serve --dirty (0: none)")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "RESULTS.md")
     args = parser.parse_args()
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q"]
-    rows, profile = [], ""
+    rows, profile, dirty = [], "", ""
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{size}-") as folder:
             projects = setup(Path(folder), size)
@@ -201,9 +226,15 @@ def main() -> None:
             feeds = sum(p.stat().st_size for p in (projects["plugin"] / "site").glob("feed.*")) / 1e3
             if size == args.profile:
                 profile = profile_plugin(projects["plugin"])
+            if size == args.dirty:  # last: it edits the journal
+                dirty = dirty_report(size, projects["plugin"], results["a"].seconds)
             rows.append((size, results, feeds))
             print(size, {k: round(v.seconds, 2) for k, v in results.items()}, flush=True)
-    report = table(rows, args.repeat) + ("\n## Where the plugin's time goes\n\n" + profile if profile else "")
+    report = (
+        table(rows, args.repeat)
+        + dirty
+        + ("\n## Where the plugin's time goes\n\n" + profile if profile else "")
+    )
     args.out.write_text(f"# Benchmark results\n\n{versions()}\n\n{report}", "utf-8")
     print(report)
 

@@ -24,9 +24,12 @@ def number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+MONTH_NAMES = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def day_text(day: dt.date) -> str:
-    """Tue 3 Nov 2026."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """Tue 3 Nov 2026 (English whatever the locale, and without strftime, which is slow)."""
+    return f"{WEEK_DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month]} {day.year}"
 
 
 def _svg(

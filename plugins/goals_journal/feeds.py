@@ -75,11 +75,6 @@ def plain_text(fragment: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def newest_first(items: list[FeedItem], limit: int) -> list[FeedItem]:
-    """The `limit` newest items, newest first, ties broken by URL so the order never changes."""
-    return sorted(items, key=lambda i: (i.published, i.url), reverse=True)[:limit]
-
-
 def _generator(info: FeedInfo, items: list[FeedItem], self_url: str) -> FeedGenerator:
     """A feedgen feed with the items appended in order (feedgen prepends unless told otherwise)."""
     feed = FeedGenerator()
@@ -169,22 +164,65 @@ class FeedOptions:
     monthly_roundups: bool = True
 
 
-def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> dict[str, bytes]:
-    """Every feed file of the site (path -> bytes): the whole journal and one feed per goal."""
-    items = {
-        entry.uri: _item(entry, contents.get(entry.uri, ""), options, site.settings.directory_urls)
-        for entry in site.published
-        if not site.is_draft(entry)
-    }
+def feed_plan(site: Site, options: FeedOptions) -> dict[str, list[str]]:
+    """Which pages each feed carries, newest first: feed path -> page URIs (the same for RSS, Atom, JSON)."""
     today = site.settings.today
+    entries = [e for e in site.published if not site.is_draft(e)]
     closed = [r for r in site.roundups if r.closed(today)]
-    roundup_items = {r.uri: _roundup_item(r, contents.get(r.uri, ""), options, site) for r in closed}
     wanted = [
-        roundup_items[r.uri]
+        r
         for r in closed
         if (r.per == "week" and options.weekly_roundups) or (r.per == "month" and options.monthly_roundups)
     ]
-    everything = newest_first([*items.values(), *wanted], options.limit)
+
+    pages: list[Entry | Roundup] = [*entries, *closed]
+    keys = {
+        page.uri: (
+            _published(page, site),
+            urljoin(options.site_url, page_url(page.uri, site.settings.directory_urls)),
+        )
+        for page in pages
+    }
+
+    def newest(pages: list[Entry | Roundup]) -> list[str]:
+        return sorted((p.uri for p in pages), key=keys.__getitem__, reverse=True)[: options.limit]
+
+    plan = {"feed.xml": newest([*entries, *wanted])}
+    if site.acts:
+        plan["helped/feed.xml"] = newest(list(closed))
+    for goal in site.journal.goals.values():
+        plan[f"goals/{goal.id}/feed.xml"] = newest([e for e in entries if goal.id in e.goals])
+    return plan
+
+
+def feed_uris(site: Site, options: FeedOptions) -> set[str]:
+    """Every page that some feed carries: only these need their feed content collected."""
+    return {uri for uris in feed_plan(site, options).values() for uri in uris}
+
+
+def _published(page: Entry | Roundup, site: Site) -> dt.datetime:
+    """When a feed says an item was published: an entry's moment, the last second of a roundup's period."""
+    if isinstance(page, Entry):
+        return page.moment
+    return dt.datetime.combine(page.end, dt.time(23, 59, 59), tzinfo=site.settings.tz)
+
+
+def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> dict[str, bytes]:
+    """Every feed file of the site (path -> bytes): the whole journal, the help given, one per goal."""
+    plan = feed_plan(site, options)
+    chosen = {uri for uris in plan.values() for uri in uris}
+    items = {
+        e.uri: _item(e, contents.get(e.uri, ""), options, site.settings.directory_urls)
+        for e in site.published
+        if e.uri in chosen
+    }
+    items.update(
+        {
+            r.uri: _roundup_item(r, contents.get(r.uri, ""), options, site)
+            for r in site.roundups
+            if r.uri in chosen
+        }
+    )
     base = options.site_url
     info = FeedInfo(
         options.title,
@@ -196,26 +234,25 @@ def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> di
         options.author,
         options.language,
     )
+    everything = [items[uri] for uri in plan["feed.xml"]]
     files = {
         "feed.xml": rss(info, everything),
         "atom.xml": atom(info, everything),
         "feed.json": json_feed(info, everything),
     }
-    helped_info = FeedInfo(
-        f"How I helped · {options.title}",
-        "Every finished week and month of help, as a roundup.",
-        urljoin(base, page_url("helped/index.md", site.settings.directory_urls)),
-        urljoin(base, "helped/feed.xml"),
-        urljoin(base, "helped/feed.json"),
-        author=options.author,
-        language=options.language,
-    )
-    if site.acts:
-        files["helped/feed.xml"] = rss(helped_info, newest_first(list(roundup_items.values()), options.limit))
-    for goal in site.journal.goals.values():
-        chosen = newest_first(
-            [items[e.uri] for e in site.published if goal.id in e.goals and e.uri in items], options.limit
+    if "helped/feed.xml" in plan:
+        helped_info = FeedInfo(
+            f"How I helped · {options.title}",
+            "Every finished week and month of help, as a roundup.",
+            urljoin(base, page_url("helped/index.md", site.settings.directory_urls)),
+            urljoin(base, "helped/feed.xml"),
+            urljoin(base, "helped/feed.json"),
+            author=options.author,
+            language=options.language,
         )
+        files["helped/feed.xml"] = rss(helped_info, [items[uri] for uri in plan["helped/feed.xml"]])
+    for goal in site.journal.goals.values():
+        chosen_items = [items[uri] for uri in plan[f"goals/{goal.id}/feed.xml"]]
         goal_info = FeedInfo(
             f"{goal.title} · {options.title}",
             goal.why or options.description,
@@ -225,8 +262,8 @@ def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> di
             author=options.author,
             language=options.language,
         )
-        files[f"goals/{goal.id}/feed.xml"] = rss(goal_info, chosen)
-        files[f"goals/{goal.id}/feed.json"] = json_feed(goal_info, chosen)
+        files[f"goals/{goal.id}/feed.xml"] = rss(goal_info, chosen_items)
+        files[f"goals/{goal.id}/feed.json"] = json_feed(goal_info, chosen_items)
     return files
 
 
@@ -245,11 +282,10 @@ def _item(entry: Entry, content: str, options: FeedOptions, directory_urls: bool
 
 def _roundup_item(roundup: Roundup, content: str, options: FeedOptions, site: Site) -> FeedItem:
     """The feed item of a finished roundup, dated at the last second of its period."""
-    end = dt.datetime.combine(roundup.end, dt.time(23, 59, 59), tzinfo=site.settings.tz)
     return FeedItem(
         url=urljoin(options.site_url, page_url(roundup.uri, site.settings.directory_urls)),
         title=roundup.title,
-        published=end,
+        published=_published(roundup, site),
         content_html=_PAGER.sub("", content) if options.full else f"<p>{html.escape(roundup.summary())}</p>",
         summary=roundup.summary(),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -14,17 +15,18 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from . import options, social
 from .cards import Colors, cached_cards
-from .feeds import FeedOptions, absolute_links, discovery_links, feed_files
+from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_uris
 from .opendata import data_files
-from .reader import read_journal
-from .render import feed_extra, render_page
+from .reader import ReadCache, read_journal
+from .render import feed_extra, hold_back, opens_with_heading, put_back, render_page, unmarked
 from .site import Settings, Site, build_site
 
 log = get_plugin_logger("goals-journal")
@@ -61,6 +63,16 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     card_accent = c.Type(str, default="#ffb74d")
 
 
+class GeneratedPage(File):
+    """A page the plugin writes; `mkdocs serve --dirty` rebuilds it only when what it shows changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        """Changed since the last build of this serve session, or not written yet."""
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
 class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
     """Builds goal, journal and dashboard pages and feeds from goals/ and journal/."""
 
@@ -69,7 +81,16 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     site: Site
     feed: FeedOptions | None = None
     colors: Colors
-    contents: dict[str, str]
+    contents: dict[str, str]  # feed content per page URI, kept between builds of one serve session
+    fragments: dict[str, tuple[bool, str, str]]  # URI -> (rendered under an h1, before, after)
+    held: dict[str, list[str]]  # URI -> the parts of the page search does not index
+    fingerprints: dict[str, str]  # URI -> hash of what the page showed at the last build
+    in_feeds: set[str]
+    read: ReadCache  # what each goal and entry file held when last read
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.contents, self.fingerprints, self.read = {}, {}, {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build)."""
@@ -89,8 +110,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Read and check every goal and entry before anything is written; stop on errors."""
+        settings = self.settings
         journal = read_journal(
-            self.settings.goals_dir, self.settings.journal_dir, self.settings.root, self.settings.tz
+            settings.goals_dir, settings.journal_dir, settings.root, settings.tz, self.read
         )
         site = None if journal.errors else build_site(journal, self.settings)
         problems = journal.problems + (site.problems if site else [])
@@ -106,13 +128,16 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             )
         assert site is not None
         self.site = site
-        self.contents = {}
+        self.in_feeds = feed_uris(site, self.feed) if self.feed is not None else set()
+        self.contents = {uri: text for uri, text in self.contents.items() if uri in self.in_feeds}
+        self.fragments, self.held = {}, {}
         waiting = sum(1 for e in journal.entries if e.day > self.settings.today and not e.draft)
         if waiting and not self.serving:
             log.info(f"{waiting} entries dated after {self.settings.today} are not published yet")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one generated page per goal, entry and index; docs/ pages at the same path become intros."""
+        previous, self.fingerprints = self.fingerprints, {}
         for spec in self.site.pages.values():
             content = NO_META + spec.markdown
             existing = files.get_file_from_path(spec.uri)
@@ -127,7 +152,16 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             if spec.draft:
                 inclusion = InclusionLevel.DRAFT
-            file = File.generated(config, spec.uri, content=content, inclusion=inclusion)
+            file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
+            assert isinstance(file, GeneratedPage)
+            under_heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
+            self.fragments[spec.uri] = (under_heading, *render_page(spec, self.site, under_heading))
+            fingerprint = hashlib.sha256(
+                "\0".join([content, *self.fragments[spec.uri][1:]]).encode()
+            ).hexdigest()
+            self.fingerprints[spec.uri] = fingerprint
+            missing = spec.uri in self.in_feeds and spec.uri not in self.contents
+            file.changed = previous.get(spec.uri) != fingerprint or missing
             if spec.source is not None:  # "edit this page" opens the real goal or entry file
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
@@ -168,21 +202,53 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
                 page.meta.setdefault("search", {"exclude": True})
         return markdown
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Lone generated pages as plain links, not one-page sections; their titles set for --dirty rebuilds."""
+        if config.nav is None:  # the nav was made from folders, not written by hand
+            nav.items = [self.lone_page(item) for item in nav.items]
+        for page in nav.pages:
+            spec = self.site.pages.get(page.file.src_uri)
+            if spec is not None and page.markdown is None:
+                page.markdown, page.meta = "", {"title": Markup.escape(spec.title)}
+        return nav
+
+    def lone_page(self, item: Any) -> Any:
+        """A folder section holding only one generated page becomes that page."""
+        if isinstance(item, Section) and len(item.children) == 1 and isinstance(item.children[0], Page):
+            page = item.children[0]
+            if page.file.src_uri in self.site.pages:
+                page.parent = item.parent
+                return page
+        return item
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the plugin's HTML around the page's own content (after its first heading, if any)."""
         spec = self.site.pages.get(page.file.src_uri)
         if spec is None:
             return html
         has_heading = html.lstrip().startswith("<h1")
-        before, after = render_page(spec, self.site, has_heading)
-        if self.feed is not None and spec.kind in ("entry", "roundup"):  # what feeds carry, links absolute
+        under_heading, before, after = self.fragments.pop(spec.uri)
+        if under_heading != has_heading:
+            before, after = render_page(spec, self.site, has_heading)
+        if self.feed is not None and spec.uri in self.in_feeds:  # what feeds carry, links absolute
             text = html.split("</h1>", 1)[1] if has_heading else html
-            text = text + feed_extra(spec.entry, self.site) if spec.entry else before + after
+            text = text + feed_extra(spec.entry, self.site) if spec.entry else unmarked(before + after)
             self.contents[spec.uri] = absolute_links(text, urljoin(self.feed.site_url, page.url))
         if has_heading:
             cut = html.index("</h1>") + len("</h1>")
-            return html[:cut] + before + html[cut:] + after
-        return before + html + after
+            html = html[:cut] + before + html[cut:] + after
+        else:
+            html = before + html + after
+        html, self.held[spec.uri] = hold_back(html)
+        return html
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """Put back the pictures, tables and lists that search was not meant to index."""
+        parts = self.held.pop(page.file.src_uri, None)
+        if parts and page.content is not None:
+            page.content = put_back(page.content, parts)
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add feed autodiscovery links and Open Graph / Twitter Card tags to every page's <head>."""

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -52,11 +53,34 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 
 
-def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -> Journal:
-    """Read and check every goal and entry; collect all problems instead of stopping at the first."""
+ReadCache = dict[Path, tuple[tuple[int, int, str], "Goal | Entry | None", list[Problem]]]
+
+
+def read_journal(
+    goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo, cache: ReadCache | None = None
+) -> Journal:
+    """Read and check every goal and entry; collect all problems instead of stopping at the first.
+
+    With a cache (kept by `mkdocs serve` between builds), files unchanged since they were last read
+    are not read again."""
     journal = Journal()
+    cache = {} if cache is None else cache
+    seen: set[Path] = set()
+
+    def read(path: Path, reader: Callable[[Path, str, list[Problem]], Goal | Entry | None]) -> Any:
+        """One file's goal or entry, from the cache when its size, time and time zone are unchanged."""
+        seen.add(path)
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size, str(tz))
+        hit = cache.get(path)
+        if hit is None or hit[0] != key:
+            problems: list[Problem] = []
+            hit = cache[path] = (key, reader(path, display_path(path, root), problems), problems)
+        journal.problems.extend(hit[2])
+        return hit[1]
+
     for path in _markdown_files(goals_dir):
-        goal = read_goal(path, display_path(path, root), journal.problems)
+        goal = read(path, read_goal)
         if goal is None:
             continue
         if goal.id in journal.goals:
@@ -71,9 +95,11 @@ def read_journal(goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo) -
             continue
         journal.goals[goal.id] = goal
     for path in _markdown_files(journal_dir):
-        entry = read_entry(path, display_path(path, root), tz, journal.problems)
+        entry = read(path, lambda p, d, problems: read_entry(p, d, tz, problems))
         if entry is not None:
             journal.entries.append(entry)
+    for gone in set(cache) - seen:
+        del cache[gone]
     journal.entries = _spread_date_only(journal.entries)
     _check_links(journal, root)
     journal.goals = dict(sorted(journal.goals.items()))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from functools import cache
@@ -12,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 import jinja2
 from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
 
 from . import charts, social
 from . import roundups as roundups_module
@@ -29,6 +32,11 @@ STATUS_WORDS = {
     "dropped": "Dropped",
 }
 WEEK_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Templates wrap what search should not index (pictures, data tables, lists of entries, pagers) in
+# these comments: the plugin holds those parts back until the search plugin has read the page.
+_UNINDEXED = re.compile(r"<!--gj:unindexed-->(.*?)<!--/gj:unindexed-->", re.S)
+_HELD = re.compile(r"<!--gj:held:(\d+)-->")
+_HEADING = re.compile(r"\A\s*(#[ \t]|[^\n]+\n=+[ \t]*(\n|\Z))")
 
 
 @cache
@@ -40,15 +48,78 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,
     )
     env.filters.update(num=number, long_date=long_date, short_date=short_date, host=host)
-    env.globals.update(metric_text=metric_text, percent=percent)
+    env.globals.update(metric_text=metric_text, percent=percent, entry_list=entry_list, data_table=data_table)
     return env
+
+
+def entry_list(
+    entries: list[Entry],
+    url: Url,
+    goals: dict[str, Goal],
+    summaries: dict[str, str] | None = None,
+    with_year: bool = True,
+    except_goal: str | None = None,
+) -> Markup:
+    """A list of entries: date, linked title, summary and goal chips (plain Python: lists can be long)."""
+    escape = html.escape
+    chip_html = {
+        gid: f'<a class="gj-chip" href="{escape(url(g.uri))}">{escape(g.title)}</a>'
+        for gid, g in goals.items()
+    }
+    items = []
+    for entry in entries:
+        day = entry.day
+        when = short_date(day) if with_year else f"{day.day} {day:%b}"
+        summary = summaries.get(entry.uri) if summaries else None
+        chips = "".join(chip_html[g] for g in entry.goals if g != except_goal and g in chip_html)
+        items.append(
+            f'<li>\n<time datetime="{day.isoformat()}">{escape(when)}</time>\n<div>\n'
+            f'<a href="{escape(url(entry.uri))}">{escape(entry.title)}</a>\n'
+            + (f'<span class="gj-summary">{escape(summary)}</span>\n' if summary else "")
+            + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
+            + "</div>\n</li>\n"
+        )
+    short = "" if with_year else " gj-entries--short"
+    return Markup(f'<ul class="gj-entries{short}">\n{"".join(items)}</ul>\n')
+
+
+def data_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], empty: str) -> Markup:
+    """The table of numbers behind a picture; cells are text, or Markup for links."""
+    escape = markupsafe_escape
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    if not rows:
+        body = f'<tr><td colspan="{len(columns)}">{escape(empty)}</td></tr>'
+    return Markup(f"<table>\n  <thead><tr>{head}</tr></thead>\n  <tbody>{body}</tbody>\n</table>")
 
 
 def host(url: str) -> str:
     """The host name of a URL, without a leading www."""
     return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def hold_back(html: str) -> tuple[str, list[str]]:
+    """Cut out the parts search should not index, leaving numbered placeholders."""
+    parts: list[str] = []
+
+    def cut(match: re.Match[str]) -> str:
+        parts.append(match.group(1))
+        return f"<!--gj:held:{len(parts) - 1}-->"
+
+    return _UNINDEXED.sub(cut, html), parts
+
+
+def put_back(html: str, parts: list[str]) -> str:
+    """Return the held-back parts to their places."""
+    return _HELD.sub(lambda match: parts[int(match.group(1))], html) if parts else html
+
+
+def opens_with_heading(markdown: str) -> bool:
+    """Whether Markdown starts with a level-1 heading (then the plugin's HTML goes under it)."""
+    return _HEADING.match(markdown) is not None
 
 
 def render_page(spec: PageSpec, site: Site, has_heading: bool = False) -> tuple[str, str]:
@@ -138,7 +209,7 @@ def _goal(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
         "entries": entries,
         "pictures": pictures,
         "heatmap": heat,
-        "activity": [(day, counts, link(day)) for day, counts in activity],
+        "activity": [(day.isoformat(), *counts, _link_html(link(day))) for day, counts in activity],
         "week_start": WEEK_DAY_NAMES[site.settings.week_start],
         "share": _sharing(spec, site, url),
         "snippets": social.badge_snippets(site, site.settings.site_url, goal.id)
@@ -146,6 +217,11 @@ def _goal(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
         else None,
         "rest_names": [charts.WEEK_DAY_NAMES[d] for d in sorted(goal.rest_days)],
     }
+
+
+def _link_html(link: tuple[str, str] | None) -> Markup | str:
+    """An <a> for a (href, text) pair, or nothing."""
+    return Markup('<a href="{}">{}</a>').format(*link) if link else ""
 
 
 def _journal(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
@@ -288,3 +364,8 @@ def feed_extra(entry: Entry, site: Site) -> str:
     goals = [site.journal.goals[g] for g in entry.goals if g in site.journal.goals]
     help_given = [h for h in entry.helped if not h.private]
     return environment().get_template("feed_item.html").render(goals=goals, helped=help_given, url=url)
+
+
+def unmarked(html: str) -> str:
+    """HTML without the not-indexed marks (for feeds)."""
+    return _UNINDEXED.sub(lambda match: match.group(1), html)

@@ -231,13 +231,16 @@ def _plan_pages(site: Site, linked: set[str]) -> list[PageSpec]:
                 roundup.title,
                 "roundup",
                 in_nav=False,
+                searchable=False,  # the help it lists is indexed on the entries' pages
                 description=roundup.summary(),
                 roundup=roundup,
             )
         )
     for review in site.reviews:
         pages.append(
-            PageSpec(review.uri, review.title, "review", description=review.summary(), review=review)
+            PageSpec(
+                review.uri, review.title, "review", in_nav=False, description=review.summary(), review=review
+            )
         )
     if site.settings.share and site.settings.site_url:
         pages.append(PageSpec("share/mastodon.md", "Share on Mastodon", "mastodon", in_nav=False))
