@@ -19,8 +19,9 @@ def data_files(site: Site, site_url: str) -> dict[str, str]:
     """Every open-data file of the site: URI -> content."""
     files = {"goals.json": _dump(goals_document(site, site_url))}
     for goal_id, progress in site.progress.items():
-        files[f"goals/{goal_id}/data.json"] = _dump(daily_document(progress), indent=None)
-        files[f"goals/{goal_id}/data.csv"] = daily_csv(progress)
+        document = daily_document(progress)
+        files[f"goals/{goal_id}/data.json"] = _dump(document, indent=None)
+        files[f"goals/{goal_id}/data.csv"] = daily_csv(progress, document["days"])
     return files
 
 
@@ -200,11 +201,11 @@ def daily_document(progress: GoalProgress) -> dict[str, Any]:
     }
 
 
-def daily_csv(progress: GoalProgress) -> str:
-    """The same rows as data.json, as CSV with a header row."""
+def daily_csv(progress: GoalProgress, rows: list[dict[str, Any]] | None = None) -> str:
+    """The same rows as data.json (worked out again unless given), as CSV with a header row."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["date", *_columns(progress)], lineterminator="\n")
     writer.writeheader()
-    for row in daily_rows(progress):
+    for row in daily_rows(progress) if rows is None else rows:
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return out.getvalue()

@@ -26,7 +26,7 @@ from .cards import Colors, cached_cards
 from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_uris
 from .opendata import data_files
 from .reader import ReadCache, read_journal
-from .render import feed_extra, hold_back, opens_with_heading, put_back, render_page, unmarked
+from .render import RenderCache, feed_extra, hold_back, opens_with_heading, put_back, render_page, unmarked
 from .site import Settings, Site, build_site
 
 log = get_plugin_logger("goals-journal")
@@ -87,10 +87,11 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     fingerprints: dict[str, str]  # URI -> hash of what the page showed at the last build
     in_feeds: set[str]
     read: ReadCache  # what each goal and entry file held when last read
+    rendered: RenderCache  # entry and roundup HTML by what it was rendered from
 
     def __init__(self) -> None:
         super().__init__()
-        self.contents, self.fingerprints, self.read = {}, {}, {}
+        self.contents, self.fingerprints, self.read, self.rendered = {}, {}, {}, {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build)."""
@@ -138,6 +139,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one generated page per goal, entry and index; docs/ pages at the same path become intros."""
         previous, self.fingerprints = self.fingerprints, {}
+        self.rendered = {uri: done for uri, done in self.rendered.items() if uri in self.site.pages}
         for spec in self.site.pages.values():
             content = NO_META + spec.markdown
             existing = files.get_file_from_path(spec.uri)
@@ -155,7 +157,10 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
             assert isinstance(file, GeneratedPage)
             under_heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
-            self.fragments[spec.uri] = (under_heading, *render_page(spec, self.site, under_heading))
+            self.fragments[spec.uri] = (
+                under_heading,
+                *render_page(spec, self.site, under_heading, self.rendered),
+            )
             fingerprint = hashlib.sha256(
                 "\0".join([content, *self.fragments[spec.uri][1:]]).encode()
             ).hexdigest()

@@ -122,7 +122,15 @@ def opens_with_heading(markdown: str) -> bool:
     return _HEADING.match(markdown) is not None
 
 
-def render_page(spec: PageSpec, site: Site, has_heading: bool = False) -> tuple[str, str]:
+RenderCache = dict[str, tuple[Any, tuple[str, str]]]
+# Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
+# context renders the same HTML: `mkdocs serve` keeps their HTML between builds.
+_SELF_CONTAINED = ("entry", "roundup")
+
+
+def render_page(
+    spec: PageSpec, site: Site, has_heading: bool = False, cache: RenderCache | None = None
+) -> tuple[str, str]:
     """The HTML to put before and after the page's own content (which may start with its own h1)."""
     here = page_url(spec.uri, site.settings.directory_urls)
 
@@ -136,10 +144,20 @@ def render_page(spec: PageSpec, site: Site, has_heading: bool = False) -> tuple[
         "goals": site.journal.goals,
         "has_heading": has_heading,
     }
-    context.update(_CONTEXT[spec.kind](spec, site, url))
+    own = _CONTEXT[spec.kind](spec, site, url)
+    context.update(own)
+    key = None
+    if cache is not None and spec.kind in _SELF_CONTAINED:
+        key = (spec, has_heading, site.settings, [(k, v) for k, v in own.items() if not callable(v)])
+        hit = cache.get(spec.uri)
+        if hit is not None and hit[0] == key:
+            return hit[1]
     template = environment().get_template(f"{spec.kind}.html")
     module = template.make_module(context)
-    return str(getattr(module, "before", "")), str(module)
+    fragments = str(getattr(module, "before", "")), str(module)
+    if cache is not None and key is not None:
+        cache[spec.uri] = (key, fragments)
+    return fragments
 
 
 def _home(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
@@ -295,7 +313,7 @@ def _roundup(spec: PageSpec, site: Site, url: Url) -> dict[str, Any]:
     assert spec.roundup is not None
     roundup = spec.roundup
     same = site.roundups_by_period[roundup.per]
-    index = same.index(roundup)
+    index = site.roundup_index[roundup.uri]
     return {
         "roundup": roundup,
         "previous": same[index - 1] if index > 0 else None,

@@ -93,6 +93,11 @@ class Site:
         """Roundups with pages, per week or month, oldest first."""
         return {per: [r for r in self.roundups if r.per == per] for per in ("week", "month")}
 
+    @cached_property
+    def roundup_index(self) -> dict[str, int]:
+        """Position of each roundup among those of its period, by URI."""
+        return {r.uri: i for same in self.roundups_by_period.values() for i, r in enumerate(same)}
+
     def review_progress(self, review: YearReview) -> list[GoalProgress]:
         """Each goal that ran during the year, as of the year's end (or today)."""
         if review.year not in self._reviewed:
