@@ -132,6 +132,40 @@ def test_entries_stay_out_of_the_navigation(built: Built) -> None:
     assert len(nav_links) < 12
 
 
+def test_lone_pages_are_plain_links_and_reviews_stay_out_of_the_navigation(built: Built) -> None:
+    home = built.page("")
+    nav = home.xpath("//nav[contains(@class, 'md-nav--primary')]")[0]
+    top = nav.xpath("./ul/li")
+    links = {" ".join(li.xpath("./a")[0].text_content().split()): li for li in top if li.xpath("./a")}
+    assert "How I helped" in links and "Journal" in links  # links of their own, not one-page sections
+    sections = [" ".join(li.xpath("./label")[0].text_content().split()) for li in top if li.xpath("./label")]
+    assert sections == ["Goals"]  # the one folder with more than one page in the nav
+    assert not [href for href in nav.xpath(".//a/@href") if "review" in href]
+    year = built.page("journal/2027/")
+    assert year.xpath("//p[@class='gj-more']/a[text()='2027 in review']/@href") == ["../../review/2027/"]
+
+
+def test_search_indexes_text_but_not_pictures_tables_lists_or_pagers(built: Built) -> None:
+    index = json.loads((built.site / "search/search_index.json").read_text("utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    goal_text = by_page["goals/help/"]
+    assert "Give before asking." in goal_text and "Answer questions" in goal_text  # why and plan
+    goal_page = built.page("goals/help/")
+    assert goal_page.xpath("//ul[@class='gj-entries']//a[text()='Answered three questions']")
+    assert goal_page.xpath("//details[@class='gj-data']//table")  # on the page...
+    assert "Answered three questions" not in goal_text and "Data behind" not in goal_text  # ...not indexed
+    entry_text = by_page["journal/2027/01/03/first-week/"]
+    assert "Answered her question about friend lists" in entry_text  # help given is searchable
+    assert "Previous" not in entry_text and "Next" not in entry_text
+    assert not [page for page in by_page if page.startswith("helped/20")]  # roundups repeat the entries
+    for path in built.site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            assert "gj:held" not in path.read_text("utf-8") and "gj:unindexed" not in path.read_text("utf-8")
+
+
 def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> None:
     home = built.page("")
     assert texts(home, "//h2")[:3] == [

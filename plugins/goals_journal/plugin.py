@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -25,8 +24,9 @@ from . import options, social
 from .cards import Colors, cached_cards
 from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_uris
 from .opendata import data_files
+from .prerender import Prerender
 from .reader import ReadCache, read_journal
-from .render import RenderCache, feed_extra, hold_back, opens_with_heading, put_back, render_page, unmarked
+from .render import feed_extra, hold_back, opens_with_heading, put_back, unmarked
 from .site import Settings, Site, build_site
 
 log = get_plugin_logger("goals-journal")
@@ -82,20 +82,20 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     feed: FeedOptions | None = None
     colors: Colors
     contents: dict[str, str]  # feed content per page URI, kept between builds of one serve session
-    fragments: dict[str, tuple[bool, str, str]]  # URI -> (rendered under an h1, before, after)
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
-    fingerprints: dict[str, str]  # URI -> hash of what the page showed at the last build
     in_feeds: set[str]
+    discovery: str  # the feed links of every page's <head>
     read: ReadCache  # what each goal and entry file held when last read
-    rendered: RenderCache  # entry and roundup HTML by what it was rendered from
+    prerender: Prerender  # the plugin's HTML of each page, made ahead
 
     def __init__(self) -> None:
         super().__init__()
-        self.contents, self.fingerprints, self.read, self.rendered = {}, {}, {}, {}
+        self.contents, self.read, self.prerender = {}, {}, Prerender()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build)."""
+        """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build); start afresh."""
         self.serving = command == "serve"
+        self.contents, self.read, self.prerender = {}, {}, Prerender()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve folders, time zone, the as-of day and feed settings; add the plugin's stylesheet."""
@@ -130,17 +130,19 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         assert site is not None
         self.site = site
         self.in_feeds = feed_uris(site, self.feed) if self.feed is not None else set()
+        self.discovery = discovery_links(self.feed) if self.feed is not None else ""
         self.contents = {uri: text for uri, text in self.contents.items() if uri in self.in_feeds}
-        self.fragments, self.held = {}, {}
+        self.held = {}
         waiting = sum(1 for e in journal.entries if e.day > self.settings.today and not e.draft)
         if waiting and not self.serving:
             log.info(f"{waiting} entries dated after {self.settings.today} are not published yet")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add one generated page per goal, entry and index; docs/ pages at the same path become intros."""
-        previous, self.fingerprints = self.fingerprints, {}
-        self.rendered = {uri: done for uri, done in self.rendered.items() if uri in self.site.pages}
-        for spec in self.site.pages.values():
+        made: dict[str, tuple[bool, str]] = {}  # URI -> (Markdown starts with an h1, Markdown)
+        generated: list[GeneratedPage] = []
+        # Entries first: their Markdown keeps MkDocs busy while a second core renders the heavier pages.
+        for spec in sorted(self.site.pages.values(), key=lambda spec: spec.kind != "entry"):
             content = NO_META + spec.markdown
             existing = files.get_file_from_path(spec.uri)
             if existing is not None:
@@ -156,20 +158,21 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
                 inclusion = InclusionLevel.DRAFT
             file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
             assert isinstance(file, GeneratedPage)
-            under_heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
-            self.fragments[spec.uri] = (
-                under_heading,
-                *render_page(spec, self.site, under_heading, self.rendered),
+            made[spec.uri] = (
+                opens_with_heading(spec.markdown if content.startswith(NO_META) else content),
+                content,
             )
-            fingerprint = hashlib.sha256(
-                "\0".join([content, *self.fragments[spec.uri][1:]]).encode()
-            ).hexdigest()
-            self.fingerprints[spec.uri] = fingerprint
-            missing = spec.uri in self.in_feeds and spec.uri not in self.contents
-            file.changed = previous.get(spec.uri) != fingerprint or missing
+            generated.append(file)
             if spec.source is not None:  # "edit this page" opens the real goal or entry file
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
+        if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
+            changed = self.prerender.in_advance(self.site, made)
+            for file in generated:
+                missing = file.src_uri in self.in_feeds and file.src_uri not in self.contents
+                file.changed = file.src_uri in changed or missing
+        else:
+            self.prerender.in_background(self.site, {uri: heading for uri, (heading, _) in made.items()})
         for uri, text in data_files(self.site, config.site_url or "").items():
             files.append(File.generated(config, uri, content=text))
         for uri, path in self.site.assets.items():
@@ -232,9 +235,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if spec is None:
             return html
         has_heading = html.lstrip().startswith("<h1")
-        under_heading, before, after = self.fragments.pop(spec.uri)
-        if under_heading != has_heading:
-            before, after = render_page(spec, self.site, has_heading)
+        before, after = self.prerender.take(self.site, spec.uri, has_heading)
         if self.feed is not None and spec.uri in self.in_feeds:  # what feeds carry, links absolute
             text = html.split("</h1>", 1)[1] if has_heading else html
             text = text + feed_extra(spec.entry, self.site) if spec.entry else unmarked(before + after)
@@ -260,7 +261,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if "</head>" not in output:
             return output
         spec = self.site.pages.get(page.file.src_uri)
-        head = discovery_links(self.feed) if self.feed is not None else ""
+        head = self.discovery
         if self.settings.site_url:
             title = spec.title if spec else str(page.title or config.site_name)
             description = (spec.description if spec else "") or str(page.meta.get("description") or "")
@@ -280,9 +281,14 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""
+        self.prerender.close()
         if self.feed is not None:
             for path, data in feed_files(self.site, self.contents, self.feed).items():
                 write_file(data, os.path.join(config.site_dir, path))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop rendering in the background when the build fails."""
+        self.prerender.close()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""
