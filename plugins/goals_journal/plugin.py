@@ -113,7 +113,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Read and check every goal and entry before anything is written; stop on errors."""
         settings = self.settings
         journal = read_journal(
-            settings.goals_dir, settings.journal_dir, settings.root, settings.tz, self.read
+            settings.goals_dir, settings.journal_dir, settings.root, settings.tz, self.read, not self.serving
         )
         site = None if journal.errors else build_site(journal, self.settings)
         problems = journal.problems + (site.problems if site else [])

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import multiprocessing
+import os
 import re
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -54,24 +57,59 @@ _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 
 
 ReadCache = dict[Path, tuple[tuple[int, int, str], "Goal | Entry | None", list[Problem]]]
+PARALLEL_FROM = 400  # entries to read: from this many, a second core reads half of them
+
+
+def _key(path: Path, tz: ZoneInfo) -> tuple[int, int, str]:
+    """What a cached reading of a file depends on: its time and size, and the time zone."""
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size, str(tz))
+
+
+def _read_entries(paths: list[Path], root: Path, tz: ZoneInfo) -> ReadCache:
+    """Read some entries, as cache items (also run in a worker process for half of a big journal)."""
+    done: ReadCache = {}
+    for path in paths:
+        problems: list[Problem] = []
+        done[path] = (_key(path, tz), read_entry(path, display_path(path, root), tz, problems), problems)
+    return done
+
+
+def _read_ahead(paths: list[Path], root: Path, tz: ZoneInfo, cache: ReadCache) -> None:
+    """Read the entries not in the cache into it, half of them on a second core when there are many."""
+    todo = [p for p in paths if p not in cache or cache[p][0] != _key(p, tz)]
+    if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return
+    half = len(todo) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        later = pool.submit(_read_entries, todo[half:], root, tz)
+        cache.update(_read_entries(todo[:half], root, tz))
+        cache.update(later.result())
 
 
 def read_journal(
-    goals_dir: Path, journal_dir: Path, root: Path, tz: ZoneInfo, cache: ReadCache | None = None
+    goals_dir: Path,
+    journal_dir: Path,
+    root: Path,
+    tz: ZoneInfo,
+    cache: ReadCache | None = None,
+    parallel: bool = False,
 ) -> Journal:
     """Read and check every goal and entry; collect all problems instead of stopping at the first.
 
     With a cache (kept by `mkdocs serve` between builds), files unchanged since they were last read
-    are not read again."""
+    are not read again. `parallel` lets a second process read half of a big journal."""
     journal = Journal()
     cache = {} if cache is None else cache
     seen: set[Path] = set()
+    entry_paths = _markdown_files(journal_dir)
+    if parallel:
+        _read_ahead(entry_paths, root, tz, cache)
 
     def read(path: Path, reader: Callable[[Path, str, list[Problem]], Goal | Entry | None]) -> Any:
         """One file's goal or entry, from the cache when its size, time and time zone are unchanged."""
         seen.add(path)
-        stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size, str(tz))
+        key = _key(path, tz)
         hit = cache.get(path)
         if hit is None or hit[0] != key:
             problems: list[Problem] = []
@@ -94,7 +132,7 @@ def read_journal(
             )
             continue
         journal.goals[goal.id] = goal
-    for path in _markdown_files(journal_dir):
+    for path in entry_paths:
         entry = read(path, lambda p, d, problems: read_entry(p, d, tz, problems))
         if entry is not None:
             journal.entries.append(entry)
