@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import build_site, entry
-from goals_journal import prerender, reader
+from goals_journal import cores, prerender, reader
 from test_site import JOURNAL
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the second core is used on Linux only")
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -20,13 +23,13 @@ def test_background_rendering_builds_the_same_site(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(prerender, "BACKGROUND_FROM", 0)
     monkeypatch.setattr(prerender, "CHUNK", 3)
     started: list[int] = []
-    real = prerender.ProcessPoolExecutor
+    real = cores.ProcessPoolExecutor
 
-    def counting(*args: object, **kwargs: object) -> prerender.ProcessPoolExecutor:
+    def counting(*args: object, **kwargs: object) -> cores.ProcessPoolExecutor:
         started.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(prerender, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", counting)
     there = build_site(tmp_path / "there", JOURNAL)
     assert started == [1]  # the second build did render in a worker process
     mine, theirs = site_files(here.site), site_files(there.site)
@@ -46,13 +49,13 @@ def test_reading_on_two_cores_gives_the_same_site_and_errors(
     failed_here = build_site(tmp_path / "bad-here", bad, expect_problems=True)
     monkeypatch.setattr(reader, "PARALLEL_FROM", 0)
     started: list[int] = []
-    real = reader.ProcessPoolExecutor
+    real = cores.ProcessPoolExecutor
 
-    def counting(*args: object, **kwargs: object) -> reader.ProcessPoolExecutor:
+    def counting(*args: object, **kwargs: object) -> cores.ProcessPoolExecutor:
         started.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(reader, "ProcessPoolExecutor", counting)
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", counting)
     there = build_site(tmp_path / "there", JOURNAL)
     failed_there = build_site(tmp_path / "bad-there", bad, expect_problems=True)
     assert started == [1, 1]  # both builds read half of the entries in a worker process

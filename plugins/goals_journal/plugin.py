@@ -138,7 +138,28 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             log.info(f"{waiting} entries dated after {self.settings.today} are not published yet")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Add one generated page per goal, entry and index; docs/ pages at the same path become intros."""
+        """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
+        made, generated = self.add_pages(files, config)
+        for uri, text in data_files(self.site, config.site_url or "").items():
+            files.append(File.generated(config, uri, content=text))
+        for uri, path in self.site.assets.items():
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+        self.add_cards_and_badges(files, config)  # before rendering starts: cards may take the cores
+        stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")
+        files.append(File.generated(config, CSS_URI, content=stylesheet))
+        if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
+            changed = self.prerender.in_advance(self.site, made)
+            for file in generated:
+                missing = file.src_uri in self.in_feeds and file.src_uri not in self.contents
+                file.changed = file.src_uri in changed or missing
+        else:
+            self.prerender.in_background(self.site, {uri: heading for uri, (heading, _) in made.items()})
+        return files
+
+    def add_pages(
+        self, files: Files, config: MkDocsConfig
+    ) -> tuple[dict[str, tuple[bool, str]], list[GeneratedPage]]:
+        """One generated page per goal, entry and index; docs/ pages at the same path become intros."""
         made: dict[str, tuple[bool, str]] = {}  # URI -> (Markdown starts with an h1, Markdown)
         generated: list[GeneratedPage] = []
         # Entries first: their Markdown keeps MkDocs busy while a second core renders the heavier pages.
@@ -166,21 +187,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             if spec.source is not None:  # "edit this page" opens the real goal or entry file
                 file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
             files.append(file)
-        if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
-            changed = self.prerender.in_advance(self.site, made)
-            for file in generated:
-                missing = file.src_uri in self.in_feeds and file.src_uri not in self.contents
-                file.changed = file.src_uri in changed or missing
-        else:
-            self.prerender.in_background(self.site, {uri: heading for uri, (heading, _) in made.items()})
-        for uri, text in data_files(self.site, config.site_url or "").items():
-            files.append(File.generated(config, uri, content=text))
-        for uri, path in self.site.assets.items():
-            files.append(File.generated(config, uri, abs_src_path=str(path)))
-        self.add_cards_and_badges(files, config)
-        stylesheet = package_files("goals_journal").joinpath("assets/goals-journal.css").read_text("utf-8")
-        files.append(File.generated(config, CSS_URI, content=stylesheet))
-        return files
+        return made, generated
 
     def add_cards_and_badges(self, files: Files, config: MkDocsConfig) -> None:
         """Social cards (drawn only when not cached) and goal badges, as files of the site."""

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from .cores import second_core
 from .render import RenderCache, render_page
 from .site import Site
 
@@ -54,12 +53,14 @@ class Prerender:
     def in_background(self, site: Site, pages: dict[str, bool]) -> None:
         """Start rendering pages (URI -> under an h1) on another core, in the order MkDocs will ask."""
         global _site
-        if len(pages) < BACKGROUND_FROM or (os.cpu_count() or 1) < 2:
+        if len(pages) < BACKGROUND_FROM:
             return
         jobs = list(pages.items())
         _site = site
         try:
-            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.pool = second_core()
+            if self.pool is None:
+                return
             self.results = self.pool.map(
                 _render_chunk, [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
             )
@@ -69,7 +70,10 @@ class Prerender:
     def take(self, site: Site, uri: str, heading: bool) -> tuple[str, str]:
         """The HTML that goes before and after a page's own content."""
         while uri not in self.ready and self.results is not None:
-            chunk = next(self.results, None)
+            try:
+                chunk = next(self.results, None)
+            except Exception:  # the worker died or failed: render here (a real bug will show here too)
+                chunk = None
             if chunk is None:
                 self.results = None
                 break

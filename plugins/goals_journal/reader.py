@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import multiprocessing
-import os
 import re
 import unicodedata
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from .cores import second_core
 from .fields import Fields, did_you_mean
 from .frontmatter import Document, FrontMatterError, decode, parse
 from .model import (
@@ -78,10 +76,11 @@ def _read_entries(paths: list[Path], root: Path, tz: ZoneInfo) -> ReadCache:
 def _read_ahead(paths: list[Path], root: Path, tz: ZoneInfo, cache: ReadCache) -> None:
     """Read the entries not in the cache into it, half of them on a second core when there are many."""
     todo = [p for p in paths if p not in cache or cache[p][0] != _key(p, tz)]
-    if len(todo) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    pool = second_core() if len(todo) >= PARALLEL_FROM else None
+    if pool is None:
         return
     half = len(todo) // 2
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+    with pool:
         later = pool.submit(_read_entries, todo[half:], root, tz)
         cache.update(_read_entries(todo[:half], root, tz))
         cache.update(later.result())
