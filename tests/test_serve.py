@@ -77,3 +77,35 @@ def test_serve_reloads_when_an_entry_changes(site_root: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_dirty_shows_new_numbers_after_an_edit(site_root: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "goals/help.md": goal("Help others", "2027-01-01", metrics={"n": {"label": "Things", "target": 50}}),
+        "journal/2027-01-03-first.md": entry("First body", title="First", goals=["help"], metrics={"n": 2}),
+        "journal/2027-01-05-second.md": entry(
+            "Second body", title="Second", goals=["help"], metrics={"n": 3}
+        ),
+    }
+    build_site(site_root, files, config={"site_url": "https://example.org/"})
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=site_root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(base + "goals/help/", '__value">5 <')  # 2 + 3 of 50
+        path = site_root / "journal/2027-01-05-second.md"
+        path.write_text(path.read_text().replace("n: 3", "n: 10").replace("Second body", "EDITED-BODY"))
+        wait_for(base + "journal/2027/01/05/second/", "EDITED-BODY")
+        wait_for(base + "goals/help/", '__value">12 <')  # 2 + 10, on a page the dirty build rebuilt
+        assert '__value">12 <' in wait_for(base, "Things")  # and on the home page's goal card
+        assert "First body" in wait_for(base + "journal/2027/01/03/first/", "First body")  # kept as it was
+        wait_for(base + "feed.xml", "EDITED-BODY")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
