@@ -18,10 +18,8 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_background_rendering_builds_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    here = build_site(tmp_path / "here", JOURNAL)
-    monkeypatch.setattr(prerender, "BACKGROUND_FROM", 0)
-    monkeypatch.setattr(prerender, "CHUNK", 3)
+def count_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that gets one item for every worker process started from now on."""
     started: list[int] = []
     real = cores.ProcessPoolExecutor
 
@@ -30,6 +28,14 @@ def test_background_rendering_builds_the_same_site(tmp_path: Path, monkeypatch: 
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cores, "ProcessPoolExecutor", counting)
+    return started
+
+
+def test_background_rendering_builds_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = build_site(tmp_path / "here", JOURNAL)
+    monkeypatch.setattr(prerender, "BACKGROUND_FROM", 0)
+    monkeypatch.setattr(prerender, "CHUNK", 3)
+    started = count_workers(monkeypatch)
     there = build_site(tmp_path / "there", JOURNAL)
     assert started == [1]  # the second build did render in a worker process
     mine, theirs = site_files(here.site), site_files(there.site)
@@ -48,14 +54,7 @@ def test_reading_on_two_cores_gives_the_same_site_and_errors(
     here = build_site(tmp_path / "here", JOURNAL)
     failed_here = build_site(tmp_path / "bad-here", bad, expect_problems=True)
     monkeypatch.setattr(reader, "PARALLEL_FROM", 0)
-    started: list[int] = []
-    real = cores.ProcessPoolExecutor
-
-    def counting(*args: object, **kwargs: object) -> cores.ProcessPoolExecutor:
-        started.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(cores, "ProcessPoolExecutor", counting)
+    started = count_workers(monkeypatch)
     there = build_site(tmp_path / "there", JOURNAL)
     failed_there = build_site(tmp_path / "bad-there", bad, expect_problems=True)
     assert started == [1, 1]  # both builds read half of the entries in a worker process
