@@ -282,3 +282,30 @@ def test_rates_read_naturally() -> None:
     assert rate_words(2.5) == "2.5 a day"
     assert rate_words(0.2) == "1.4 a week"
     assert rate_words(2 / 313) == "one every 156 days"
+
+
+def test_remembered_progress_is_reused_only_while_what_counts_is_unchanged() -> None:
+    from goals_journal.progress import ProgressMemo, remembered_progress
+
+    total = Metric(id="n", label="N", target=10)
+    goal = make_goal(total)
+    first, later = (
+        make_entry("2027-01-02", "a", metrics={"n": 2}),
+        make_entry("2027-03-01", "b", metrics={"n": 5}),
+    )
+    memo: ProgressMemo = {}
+    at_end_of_january = remembered_progress(memo, goal, [first, later], D("2027-01-31"))
+    assert at_end_of_january.metrics[0].value == 2  # the March entry is after the as-of day
+    edited_later = make_entry("2027-03-01", "b", metrics={"n": 7})
+    again = remembered_progress(memo, goal, [first, edited_later], D("2027-01-31"))
+    assert again is at_end_of_january  # only an entry after the day changed: nothing counted again
+    edited_first = make_entry("2027-01-02", "a", metrics={"n": 3})
+    changed = remembered_progress(memo, goal, [edited_first, edited_later], D("2027-01-31"))
+    assert changed is not at_end_of_january and changed.metrics[0].value == 3
+    assert changed == goal_progress(goal, [edited_first, edited_later], D("2027-01-31"))
+    dropped = make_goal(total, status="dropped")  # ends at its last entry: a later entry moves the end
+    before = remembered_progress(memo, dropped, [first], D("2027-01-31"))
+    after = remembered_progress(
+        memo, dropped, [first, make_entry("2027-01-20", "c", metrics={"n": 1})], D("2027-01-31")
+    )
+    assert before.as_of == D("2027-01-02") and after.as_of == D("2027-01-20") and after.metrics[0].value == 3

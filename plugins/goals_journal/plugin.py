@@ -25,6 +25,7 @@ from .cards import Colors, cached_cards
 from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_uris
 from .opendata import data_files
 from .prerender import Prerender
+from .progress import ProgressMemo
 from .reader import ReadCache, read_journal
 from .render import feed_extra, hold_back, opens_with_heading, put_back, unmarked
 from .site import Settings, Site, build_site
@@ -86,16 +87,17 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     in_feeds: set[str]
     discovery: str  # the feed links of every page's <head>
     read: ReadCache  # what each goal and entry file held when last read
+    memo: ProgressMemo  # goal progress by what it was counted from
     prerender: Prerender  # the plugin's HTML of each page, made ahead
 
     def __init__(self) -> None:
         super().__init__()
-        self.contents, self.read, self.prerender = {}, {}, Prerender()
+        self.contents, self.read, self.memo, self.prerender = {}, {}, {}, Prerender()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build); start afresh."""
         self.serving = command == "serve"
-        self.contents, self.read, self.prerender = {}, {}, Prerender()
+        self.contents, self.read, self.memo, self.prerender = {}, {}, {}, Prerender()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve folders, time zone, the as-of day and feed settings; add the plugin's stylesheet."""
@@ -115,7 +117,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         journal = read_journal(
             settings.goals_dir, settings.journal_dir, settings.root, settings.tz, self.read, not self.serving
         )
-        site = None if journal.errors else build_site(journal, self.settings)
+        site = None if journal.errors else build_site(journal, self.settings, self.memo)
         problems = journal.problems + (site.problems if site else [])
         for problem in problems:
             (log.error if problem.severity == "error" else log.warning)(str(problem))

@@ -228,6 +228,29 @@ def goal_progress(
     return GoalProgress(goal, counted, metrics, end)
 
 
+ProgressMemo = dict[tuple[str, dt.date, int, bool], tuple[Goal, tuple[Entry, ...], GoalProgress]]
+
+
+def remembered_progress(
+    memo: ProgressMemo,
+    goal: Goal,
+    entries: Iterable[Entry],
+    as_of: dt.date,
+    week_start: int = 0,
+    count_private: bool = True,
+) -> GoalProgress:
+    """`goal_progress`, taken from `memo` when the goal and the entries that can count are unchanged."""
+    dropped = goal.status == "dropped"  # its end is its last entry, so every entry matters
+    linked = tuple(e for e in entries if goal.id in e.goals and (dropped or e.day <= as_of))
+    key = (goal.id, as_of, week_start, count_private)
+    kept = memo.get(key)
+    if kept is not None and kept[0] == goal and kept[1] == linked:
+        return kept[2]
+    progress = goal_progress(goal, linked, as_of, week_start, count_private)
+    memo[key] = (goal, linked, progress)
+    return progress
+
+
 def _metric_progress(
     goal: Goal,
     metric: Metric,

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from .links import HIDDEN, rewrite_links
 from .model import Entry, Goal, Journal, Problem
-from .progress import GoalProgress, goal_progress
+from .progress import GoalProgress, ProgressMemo, remembered_progress
 from .reader import display_path as _display
 from .reader import visible_files
 from .roundups import Act, Roundup, YearReview, collect_acts, roundups, summary_sentence, year_reviews
@@ -81,6 +81,7 @@ class Site:
     reviews: list[YearReview] = field(default_factory=list)
     hidden: set[Path] = field(default_factory=set)  # sources of private goals and unpublished entries
     problems: list[Problem] = field(default_factory=list)  # found while planning pages (warnings)
+    memo: ProgressMemo = field(default_factory=dict, repr=False)  # kept between builds by mkdocs serve
     _reviewed: dict[int, list[GoalProgress]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -103,7 +104,9 @@ class Site:
         if review.year not in self._reviewed:
             end = min(self.settings.today, dt.date(review.year, 12, 31))
             self._reviewed[review.year] = [
-                goal_progress(g, self.counted, end, self.settings.week_start, self.settings.count_private)
+                remembered_progress(
+                    self.memo, g, self.counted, end, self.settings.week_start, self.settings.count_private
+                )
                 for g in self.journal.goals.values()
                 if g.started <= end and (g.achieved is None or g.achieved.year >= review.year)
             ]
@@ -130,8 +133,11 @@ class Site:
         return entry.draft or entry.day > self.settings.today
 
 
-def build_site(journal: Journal, settings: Settings) -> Site:
-    """Select published and counted entries, compute progress and plan every page."""
+def build_site(journal: Journal, settings: Settings, memo: ProgressMemo | None = None) -> Site:
+    """Select published and counted entries, compute progress and plan every page.
+
+    `memo` keeps goal progress between builds (of one `mkdocs serve`): unchanged goals are not counted again."""
+    memo = {} if memo is None else memo
     visible = [e for e in journal.entries if settings.serving or not (e.draft or e.day > settings.today)]
     counted = [e for e in visible if settings.count_private or not e.private]
     published = [e for e in visible if not e.private]
@@ -139,10 +145,12 @@ def build_site(journal: Journal, settings: Settings) -> Site:
         {gid: g for gid, g in journal.goals.items() if not g.private}, journal.entries, journal.problems
     )
     progress = {
-        goal.id: goal_progress(goal, counted, settings.today, settings.week_start, settings.count_private)
+        goal.id: remembered_progress(
+            memo, goal, counted, settings.today, settings.week_start, settings.count_private
+        )
         for goal in public.goals.values()
     }
-    site = Site(public, settings, published, progress, counted=counted)
+    site = Site(public, settings, published, progress, counted=counted, memo=memo)
     site.acts = collect_acts(counted, {e.uri for e in published}, settings.count_private)
     site.weeks = roundups(site.acts, "week", settings.week_start)
     site.months = roundups(site.acts, "month", settings.week_start)
@@ -151,11 +159,12 @@ def build_site(journal: Journal, settings: Settings) -> Site:
     for folder, prefix in ((settings.goals_dir, "goals"), (settings.journal_dir, "journal")):
         for path in _asset_files(folder):
             site.assets[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path
+    real = {e.source: e.source.resolve() for e in journal.entries}  # once each: resolving asks the disk
     site.sources = {path.resolve(): uri for uri, path in site.assets.items()}
     site.sources.update({g.source.resolve(): g.uri for g in public.goals.values()})
-    site.sources.update({e.source.resolve(): e.uri for e in published})
+    site.sources.update({real[e.source]: e.uri for e in published})
     site.hidden = {g.source.resolve() for g in journal.goals.values() if g.private}
-    site.hidden |= {e.source.resolve() for e in journal.entries if e.source.resolve() not in site.sources}
+    site.hidden |= {real[e.source] for e in journal.entries if real[e.source] not in site.sources}
     linked: set[str] = set()
     for spec in _plan_pages(site, linked):
         site.pages[spec.uri] = spec
