@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import yaml
 from conftest import build_site
-from goals_journal.feeds import FeedOptions, feed_files
+from goals_journal.feeds import FeedOptions, feed_files, feed_plan
 from goals_journal.opendata import data_files
 from goals_journal.reader import ENTRY_KEYS, GOAL_KEYS, HELPED_KEYS, METRIC_KEYS, read_journal
 from goals_journal.render import render_page
@@ -175,7 +175,7 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
                 f"<div>{before}{after}</div>".replace("&nbsp;", " ").encode(), etree.HTMLParser()
             )
         feed = FeedOptions("https://example.org/", "Journal")
-        for name, data in feed_files(site, {}, feed).items():
+        for name, data in feed_files(site, feed_plan(site, feed), {}, feed).items():
             if name.endswith(".xml"):
                 etree.fromstring(data)
             else:

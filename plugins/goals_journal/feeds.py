@@ -195,11 +195,6 @@ def feed_plan(site: Site, options: FeedOptions) -> dict[str, list[str]]:
     return plan
 
 
-def feed_uris(site: Site, options: FeedOptions) -> set[str]:
-    """Every page that some feed carries: only these need their feed content collected."""
-    return {uri for uris in feed_plan(site, options).values() for uri in uris}
-
-
 def _published(page: Entry | Roundup, site: Site) -> dt.datetime:
     """When a feed says an item was published: an entry's moment, the last second of a roundup's period."""
     if isinstance(page, Entry):
@@ -207,9 +202,10 @@ def _published(page: Entry | Roundup, site: Site) -> dt.datetime:
     return dt.datetime.combine(page.end, dt.time(23, 59, 59), tzinfo=site.settings.tz)
 
 
-def feed_files(site: Site, contents: dict[str, str], options: FeedOptions) -> dict[str, bytes]:
-    """Every feed file of the site (path -> bytes): the whole journal, the help given, one per goal."""
-    plan = feed_plan(site, options)
+def feed_files(
+    site: Site, plan: dict[str, list[str]], contents: dict[str, str], options: FeedOptions
+) -> dict[str, bytes]:
+    """Every feed file of the site (path -> bytes) from its `feed_plan`: the journal, the help, each goal."""
     chosen = {uri for uris in plan.values() for uri in uris}
     items = {
         e.uri: _item(e, contents.get(e.uri, ""), options, site.settings.directory_urls)

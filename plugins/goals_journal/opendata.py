@@ -201,11 +201,11 @@ def daily_document(progress: GoalProgress) -> dict[str, Any]:
     }
 
 
-def daily_csv(progress: GoalProgress, rows: list[dict[str, Any]] | None = None) -> str:
-    """The same rows as data.json (worked out again unless given), as CSV with a header row."""
+def daily_csv(progress: GoalProgress, rows: list[dict[str, Any]]) -> str:
+    """The rows of data.json, as CSV with a header row."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=["date", *_columns(progress)], lineterminator="\n")
     writer.writeheader()
-    for row in daily_rows(progress) if rows is None else rows:
+    for row in rows:
         writer.writerow({k: "" if v is None else v for k, v in row.items()})
     return out.getvalue()

@@ -22,7 +22,7 @@ from mkdocs.utils import write_file
 
 from . import options, social
 from .cards import Colors, cached_cards
-from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_uris
+from .feeds import FeedOptions, absolute_links, discovery_links, feed_files, feed_plan
 from .opendata import data_files
 from .prerender import Prerender
 from .progress import ProgressMemo
@@ -84,7 +84,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     colors: Colors
     contents: dict[str, str]  # feed content per page URI, kept between builds of one serve session
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
-    in_feeds: set[str]
+    plan: dict[str, list[str]]  # feed path -> the pages it carries
+    in_feeds: set[str]  # every page some feed carries: only their feed content is kept
     discovery: str  # the feed links of every page's <head>
     read: ReadCache  # what each goal and entry file held when last read
     memo: ProgressMemo  # goal progress by what it was counted from
@@ -92,12 +93,16 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def __init__(self) -> None:
         super().__init__()
+        self.start_afresh()
+
+    def start_afresh(self) -> None:
+        """Forget what earlier builds kept (feed content, files read, progress, rendered HTML)."""
         self.contents, self.read, self.memo, self.prerender = {}, {}, {}, Prerender()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build); start afresh."""
         self.serving = command == "serve"
-        self.contents, self.read, self.memo, self.prerender = {}, {}, {}, Prerender()
+        self.start_afresh()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve folders, time zone, the as-of day and feed settings; add the plugin's stylesheet."""
@@ -131,7 +136,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
             )
         assert site is not None
         self.site = site
-        self.in_feeds = feed_uris(site, self.feed) if self.feed is not None else set()
+        self.plan = feed_plan(site, self.feed) if self.feed is not None else {}
+        self.in_feeds = {uri for uris in self.plan.values() for uri in uris}
         self.discovery = discovery_links(self.feed) if self.feed is not None else ""
         self.contents = {uri: text for uri, text in self.contents.items() if uri in self.in_feeds}
         self.held = {}
@@ -292,7 +298,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Write the feeds once every entry page has been rendered."""
         self.prerender.close()
         if self.feed is not None:
-            for path, data in feed_files(self.site, self.contents, self.feed).items():
+            for path, data in feed_files(self.site, self.plan, self.contents, self.feed).items():
                 write_file(data, os.path.join(config.site_dir, path))
 
     def on_build_error(self, *, error: Exception) -> None:
