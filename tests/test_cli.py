@@ -534,7 +534,7 @@ def _workflow(text: str) -> dict[str, Any]:
 
 
 def test_the_publish_workflows_deploy_to_github_pages(tmp_path: Path) -> None:
-    template = package_files("goals_journal").joinpath("scaffold/publish.yml").read_text("utf-8")
+    template = package_files("goals_journal.cli").joinpath("scaffold/publish.yml").read_text("utf-8")
     repo = (ROOT / ".github/workflows/publish.yml").read_text("utf-8")
     assert repo == template.replace("run: pip install mkdocs-goals-journal\n", "run: pip install .\n")
     assert goals("init", "j", cwd=tmp_path).returncode == 0

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import ROOT, Built, run_build
-from goals_journal.reader import read_journal
+from goals_journal.core.reader import read_journal
+from goals_journal.core.settings import Folders
 
 EXAMPLE = ("mkdocs.yml", "goals", "journal", "docs")
 
@@ -41,7 +42,7 @@ def built(example: Path) -> Built:
 
 
 def test_example_journal_builds_strict_without_warnings(built: Built) -> None:
-    journal = read_journal(ROOT / "goals", ROOT / "journal", ROOT, ZoneInfo("Europe/London"))
+    journal = read_journal(Folders(ROOT, ROOT / "goals", ROOT / "journal", ZoneInfo("Europe/London")))
     assert sum(e.draft for e in journal.entries) == 1 and sum(e.private for e in journal.entries) == 1
     published = {
         e.uri.removesuffix(".md") + "/index.html" for e in journal.entries if not (e.draft or e.private)

@@ -12,12 +12,13 @@ from zoneinfo import ZoneInfo
 import feedparser
 import yaml
 from conftest import build_site
-from goals_journal.feeds import FeedOptions, feed_files, feed_plan
-from goals_journal.opendata import data_files
-from goals_journal.reader import ENTRY_KEYS, GOAL_KEYS, HELPED_KEYS, METRIC_KEYS, read_journal
-from goals_journal.render import render_page
-from goals_journal.site import Settings
-from goals_journal.site import build_site as plan_site
+from goals_journal.core.contract import ENTRY_KEYS, GOAL_KEYS, HELPED_KEYS, METRIC_KEYS
+from goals_journal.core.reader import read_journal
+from goals_journal.core.settings import FeedSettings, Settings
+from goals_journal.outputs.feeds import feed_files, feed_plan
+from goals_journal.outputs.opendata import data_files
+from goals_journal.pages.render import render_page
+from goals_journal.pages.site import build_site as plan_site
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -161,20 +162,20 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         write(root, files)
-        journal = read_journal(root / "goals", root / "journal", root, ZoneInfo("UTC"))
+        options = Settings(root, root / "goals", root / "journal", ZoneInfo("UTC"), dt.date(2027, 1, 20))
+        journal = read_journal(options.folders)
         for problem in journal.problems:
             assert problem.path and problem.line >= 1 and problem.message
         event("stopped by errors" if journal.errors else "rendered")
         if journal.errors:
             return
-        options = Settings(root, root / "goals", root / "journal", ZoneInfo("UTC"), dt.date(2027, 1, 20))
         site = plan_site(journal, options)
         for spec in site.pages.values():
-            before, after = render_page(spec, site)
+            made = render_page(spec, site)
             etree.fromstring(
-                f"<div>{before}{after}</div>".replace("&nbsp;", " ").encode(), etree.HTMLParser()
+                f"<div>{made.before}{made.after}</div>".replace("&nbsp;", " ").encode(), etree.HTMLParser()
             )
-        feed = FeedOptions("https://example.org/", "Journal")
+        feed = FeedSettings("https://example.org/", "Journal")
         for name, data in feed_files(site, feed_plan(site, feed), {}, feed).items():
             if name.endswith(".xml"):
                 etree.fromstring(data)

@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from goals_journal.model import Entry, Goal, Helped, Metric, Ratio
-from goals_journal.progress import goal_progress, next_period, period_start
-from goals_journal.wording import metric_text
+from goals_journal.core.days import next_period, period_start
+from goals_journal.core.model import Entry, Goal, Helped, Metric, Ratio
+from goals_journal.core.progress import GoalProgress, goal_progress
+from goals_journal.pages.words import status_text
+from goals_journal.pages.words.metrics import MetricWords, metric_text
 
 UTC = ZoneInfo("UTC")
 D = dt.date.fromisoformat
@@ -60,8 +62,8 @@ def test_weekly_rate_with_a_running_week() -> None:
     assert (progress.met, progress.elapsed, progress.value) == (1, 2, 12.0)
     assert (progress.current_streak, progress.longest_streak) == (0, 1)  # the missed week broke it
     text = metric_text(progress)
-    assert (text["value"], text["target"]) == ("1/2", "5 per week")
-    assert text["detail"] == "1 of 2 weeks met · best streak 1 · this week 3 of 5"
+    assert (text.value, text.target) == ("1/2", "5 per week")
+    assert text.detail == "1 of 2 weeks met · best streak 1 · this week 3 of 5"
 
 
 def test_a_running_period_that_is_already_met_counts() -> None:
@@ -105,7 +107,7 @@ def test_helped_counts_by_kind_and_private_items_optionally() -> None:
     counted = goal_progress(goal, entries, D("2027-01-10"))
     assert [m.value for m in counted.metrics] == [3.0, 2.0]
     # no due date: no pace, but the rate over the 10 days from 1 Jan: 0.3 and 0.2 a day
-    assert [metric_text(m)["detail"] for m in counted.metrics] == [
+    assert [metric_text(m).detail for m in counted.metrics] == [
         "30% of 10 · 2.1 a week",
         "50% of 4 · 1.4 a week",
     ]
@@ -117,14 +119,14 @@ def test_ratio_with_zero_denominator_and_a_real_one() -> None:
     metric = Metric("give_take", "Give", target=0.75, ratio=Ratio(("others",), ("others", "own")))
     empty = goal_progress(make_goal(metric), [make_entry("2027-01-02")], D("2027-01-10")).metrics[0]
     assert (empty.value, empty.whole) == (0.0, 0.0)
-    assert metric_text(empty) == {"value": "–", "target": "75%", "detail": "0 of 0", "more": ""}
+    assert metric_text(empty) == MetricWords("–", "75%", "0 of 0", "")
     entries = [
         make_entry("2027-01-02", metrics={"others": 4, "own": 1}),
         make_entry("2027-01-05", metrics={"others": 1, "own": 2}),
     ]
     ratio = goal_progress(make_goal(metric), entries, D("2027-01-10")).metrics[0]
     assert (ratio.part, ratio.whole) == (5.0, 8.0)  # 5 of 8 = 62.5 %, shown rounded half up
-    assert metric_text(ratio)["value"] == "63%"
+    assert metric_text(ratio).value == "63%"
 
 
 def test_entries_outside_the_goal_do_not_count() -> None:
@@ -156,8 +158,8 @@ def test_pace_safe_days_needed_rate_and_projection_when_ahead() -> None:
     assert metric.pace.days == 3  # safe for 3 days
     # 352 to go over 11 Jan .. 31 Dec plus today = 356 days
     assert metric.pace.needed_per_day == 352 / 356
-    assert "Safe for 3 days" in metric_text(metric)["more"]
-    assert "Needs 6.9 a week from now on." in metric_text(metric)["more"]  # 0.989 a day
+    assert "Safe for 3 days" in metric_text(metric).more
+    assert "Needs 6.9 a week from now on." in metric_text(metric).more  # 0.989 a day
     # 13 in 10 days = 1.3 a day: 352 more take ceil(270.8) = 271 days after 10 Jan -> 8 Oct
     assert metric.projected == D("2027-10-08")
     assert metric.on_track is True and metric.reached_on is None
@@ -167,13 +169,13 @@ def test_pace_when_behind_and_with_fractional_pace() -> None:
     behind = goal_progress(total_goal(365), [make_entry("2027-01-02", metrics={"x": 7})], D("2027-01-10"))
     assert behind.metrics[0].pace is not None
     assert (behind.metrics[0].pace.difference, behind.metrics[0].pace.days) == (-3, -3)
-    assert behind.state == "behind" and behind.status_text == "behind"
+    assert behind.state == "behind" and status_text(behind) == "behind"
     # 150 a year: by the end of 10 Jan the line is at 4.11; 5 stays above it until 12 Jan (4.93)
     # and falls below on 13 Jan (5.34): safe for 2 days.
     ahead = goal_progress(total_goal(150), [make_entry("2027-01-02", metrics={"x": 5})], D("2027-01-10"))
     pace = ahead.metrics[0].pace
     assert pace is not None and round(pace.expected, 4) == 4.1096 and pace.days == 2
-    assert ahead.status_text == "on track"
+    assert status_text(ahead) == "on track"
 
 
 def test_leap_day_counts_in_the_pace() -> None:
@@ -223,11 +225,11 @@ def test_achieved_and_dropped_goals_freeze() -> None:
         total_goal(365, status="achieved", achieved=D("2027-01-05")), entries, D("2027-03-01")
     )
     assert achieved.as_of == D("2027-01-05") and achieved.metrics[0].value == 4
-    assert achieved.status_text == "achieved on 5 Jan 2027"
+    assert status_text(achieved) == "achieved on 5 Jan 2027"
     dropped = goal_progress(total_goal(365, status="dropped"), entries, D("2027-03-01"))
     assert dropped.as_of == D("2027-01-08") and dropped.metrics[0].value == 10
     assert dropped.metrics[0].pace is not None and dropped.metrics[0].pace.expected == 8
-    assert dropped.status_text == "dropped"
+    assert status_text(dropped) == "dropped"
 
 
 def test_weekly_streak_across_iso_week_53() -> None:
@@ -276,7 +278,7 @@ def test_ratio_over_the_last_four_weeks() -> None:
 
 
 def test_rates_read_naturally() -> None:
-    from goals_journal.wording import approx, rate_words
+    from goals_journal.pages.words.metrics import approx, rate_words
 
     assert [approx(v) for v in (123.4, 12.6, 2.345, 0.4567, 0.04567)] == ["123", "13", "2.3", "0.46", "0.046"]
     assert rate_words(2.5) == "2.5 a day"
@@ -285,7 +287,7 @@ def test_rates_read_naturally() -> None:
 
 
 def test_remembered_progress_is_reused_only_while_what_counts_is_unchanged() -> None:
-    from goals_journal.progress import ProgressMemo, remembered_progress
+    from goals_journal.speed.memory import BuildMemory
 
     total = Metric(id="n", label="N", target=10)
     goal = make_goal(total)
@@ -293,19 +295,23 @@ def test_remembered_progress_is_reused_only_while_what_counts_is_unchanged() -> 
         make_entry("2027-01-02", "a", metrics={"n": 2}),
         make_entry("2027-03-01", "b", metrics={"n": 5}),
     )
-    memo: ProgressMemo = {}
-    at_end_of_january = remembered_progress(memo, goal, [first, later], D("2027-01-31"))
+    memory = BuildMemory()
+
+    def remembered_progress(goal: Goal, entries: list[Entry], as_of: dt.date) -> GoalProgress:
+        return memory.count_goal(goal, entries, as_of, 0, True)
+
+    at_end_of_january = remembered_progress(goal, [first, later], D("2027-01-31"))
     assert at_end_of_january.metrics[0].value == 2  # the March entry is after the as-of day
     edited_later = make_entry("2027-03-01", "b", metrics={"n": 7})
-    again = remembered_progress(memo, goal, [first, edited_later], D("2027-01-31"))
+    again = remembered_progress(goal, [first, edited_later], D("2027-01-31"))
     assert again is at_end_of_january  # only an entry after the day changed: nothing counted again
     edited_first = make_entry("2027-01-02", "a", metrics={"n": 3})
-    changed = remembered_progress(memo, goal, [edited_first, edited_later], D("2027-01-31"))
+    changed = remembered_progress(goal, [edited_first, edited_later], D("2027-01-31"))
     assert changed is not at_end_of_january and changed.metrics[0].value == 3
     assert changed == goal_progress(goal, [edited_first, edited_later], D("2027-01-31"))
     dropped = make_goal(total, status="dropped")  # ends at its last entry: a later entry moves the end
-    before = remembered_progress(memo, dropped, [first], D("2027-01-31"))
+    before = remembered_progress(dropped, [first], D("2027-01-31"))
     after = remembered_progress(
-        memo, dropped, [first, make_entry("2027-01-20", "c", metrics={"n": 1})], D("2027-01-31")
+        dropped, [first, make_entry("2027-01-20", "c", metrics={"n": 1})], D("2027-01-31")
     )
     assert before.as_of == D("2027-01-02") and after.as_of == D("2027-01-20") and after.metrics[0].value == 3

@@ -7,7 +7,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from conftest import write_files
-from goals_journal.reader import read_journal, slugify
+from goals_journal.core.files import slugify
+from goals_journal.core.reader import read_journal
+from goals_journal.core.settings import Folders
+from goals_journal.pages.words import entry_title
 
 GOAL = "---\ntitle: Help\nstarted: 2027-01-01\nrest_days: [Saturday, sun]\n---\n"
 
@@ -15,7 +18,7 @@ GOAL = "---\ntitle: Help\nstarted: 2027-01-01\nrest_days: [Saturday, sun]\n---\n
 def read(root: Path, files: dict[str, str | bytes], tz: str = "UTC"):  # type: ignore[no-untyped-def]
     """Write files and read the journal back."""
     write_files(root, {"goals/help.md": GOAL, **files})
-    return read_journal(root / "goals", root / "journal", root, ZoneInfo(tz))
+    return read_journal(Folders(root, root / "goals", root / "journal", ZoneInfo(tz)))
 
 
 def test_late_evening_in_a_negative_offset_lands_on_the_local_day(tmp_path: Path) -> None:
@@ -50,10 +53,10 @@ def test_date_only_entries_are_aware_and_ordered(tmp_path: Path) -> None:
         "journal/2027/2027-01-01.md": "---\ntitle: New year\n---\n",
     }
     journal = read(tmp_path, files, "Europe/London")
-    assert [(e.uri, e.title) for e in journal.entries] == [
-        ("journal/2027/01/01/entry.md", "New year"),
-        ("journal/2027/01/02/a.md", "Saturday 2 January 2027"),
-        ("journal/2027/01/02/b.md", "Saturday 2 January 2027"),
+    assert [(e.uri, e.title, entry_title(e)) for e in journal.entries] == [
+        ("journal/2027/01/01/entry.md", "New year", "New year"),
+        ("journal/2027/01/02/a.md", "", "Saturday 2 January 2027"),  # untitled: pages name it by its day
+        ("journal/2027/01/02/b.md", "", "Saturday 2 January 2027"),
     ]
     assert all(e.moment.tzinfo is not None and not e.has_time for e in journal.entries)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import Built, build_site, entry, goal, texts
-from goals_journal.roundups import week_number
+from goals_journal.core.days import week_number
 
 D = dt.date.fromisoformat
 JANE_LATE = "Answered Jane late on Sunday"

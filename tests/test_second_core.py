@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build_site, entry
-from goals_journal import cores, prerender, reader
+from goals_journal.speed import cores, prerender, reading
 from test_site import JOURNAL
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the second core is used on Linux only")
@@ -53,7 +53,7 @@ def test_reading_on_two_cores_gives_the_same_site_and_errors(
     }
     here = build_site(tmp_path / "here", JOURNAL)
     failed_here = build_site(tmp_path / "bad-here", bad, expect_problems=True)
-    monkeypatch.setattr(reader, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(reading, "PARALLEL_FROM", 0)
     started = count_workers(monkeypatch)
     there = build_site(tmp_path / "there", JOURNAL)
     failed_there = build_site(tmp_path / "bad-there", bad, expect_problems=True)

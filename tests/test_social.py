@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from conftest import Built, build_site, write_files
-from goals_journal.cards import PRIMARY, Card, cached_card, draw_card, runs
+from goals_journal.outputs.cards import Card, cached_card, draw_card
+from goals_journal.outputs.fonts import PRIMARY, runs
 from lxml import etree
 from PIL import Image
 from test_site import JOURNAL

@@ -1,0 +1,221 @@
+"""The `goals` command line: its parser and subcommands, and how errors are reported."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import import_module, metadata
+from typing import Any, NoReturn
+
+from .errors import CommandError
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs a command, imported when it runs (so that help and usage errors are quick)."""
+    module, function = name.rsplit(".", 1)
+
+    def run(args: argparse.Namespace) -> int:
+        code: int = getattr(import_module(f"{__package__}.{module}"), function)(args)
+        return code
+
+    return run
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line naming the help to read."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the usage error instead of printing the usage and exiting."""
+        raise CommandError(f"{message} (see '{self.prog} --help')", 2)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `goals` with `argv` (default: the command line) and return the exit code."""
+    _tolerant_output()
+    try:
+        args = parser().parse_args(argv)
+        code: int = args.run(args)
+        return code
+    except CommandError as error:
+        return _fail(error.message, error.code)
+    except BrokenPipeError:  # the reader stopped early, e.g. goals status | head: not an error to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        return _fail(f"{where}{error.strerror or error}", 1)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(message: str, code: int) -> int:
+    """Print one error line to stderr and return the exit code."""
+    print(f"goals: error: {' '.join(message.split())}", file=sys.stderr)
+    return code
+
+
+def _tolerant_output() -> None:
+    """Never crash on a character the terminal cannot show (titles, bars): replace it instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The `goals` command line with its subcommands."""
+    top = _Parser(
+        prog="goals",
+        description="Write, check and publish a goals journal kept with the goals-journal MkDocs plugin.",
+        epilog="Run 'goals COMMAND --help' for the options of a command.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    top.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help="the journal's MkDocs configuration (default: mkdocs.yml in the current folder)",
+    )
+    top.set_defaults(run=lambda args: _missing_command(top, "init, new, check or status"))
+    config = _Parser(add_help=False)
+    config.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the journal's MkDocs configuration (default: mkdocs.yml in the current folder)",
+    )
+    commands = top.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    _add_init(commands)
+    _add_new(commands, config)
+    _add_check(commands, config)
+    _add_status(commands, config)
+    return top
+
+
+def _add_init(commands: Any) -> None:
+    """`goals init [DIR]`."""
+    init = commands.add_parser(
+        "init",
+        help="start a new journal that builds and publishes as it is",
+        description="Start a new journal in DIR: mkdocs.yml, an about page, an example goal and entry, "
+        ".gitignore and a GitHub Pages workflow. Nothing is overwritten: if any of these files "
+        "exists, nothing is written.",
+    )
+    init.add_argument("dir", metavar="DIR", nargs="?", default=".", help="where to start it (default: here)")
+    init.add_argument(
+        "--timezone",
+        metavar="ZONE",
+        default="UTC",
+        help="the journal's IANA time zone, such as Europe/Berlin (default: UTC)",
+    )
+    init.set_defaults(run=_command("writing.run_init"))
+
+
+def _add_new(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals new entry` and `goals new goal`."""
+    new = commands.add_parser(
+        "new",
+        help="write a new journal entry or goal from a template",
+        description="Write a new journal entry or goal from a template. Existing files are never overwritten.",
+    )
+    new.set_defaults(run=lambda args: _missing_command(new, "entry or goal"))
+    kinds = new.add_subparsers(title="what to write", metavar="KIND", parser_class=_Parser)
+    entry = kinds.add_parser(
+        "entry",
+        parents=[config],
+        help="a journal entry for today",
+        description="Write journal/<yyyy>/<yyyy-mm-dd>-<slug>.md for today in the journal's time zone, "
+        "with front matter for the chosen goals: each metric they add up, set to 0. Prints the path.",
+    )
+    entry.add_argument(
+        "--goal",
+        metavar="ID",
+        dest="goals",
+        action="extend",
+        nargs="+",
+        default=[],
+        help="a goal the entry works on (its file name in goals/); repeat for more",
+    )
+    entry.add_argument(
+        "--title", metavar="TITLE", default="", help="the entry's title; it also names the file"
+    )
+    entry.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the entry's day (default: today in the journal's time zone)",
+    )
+    entry.add_argument("--edit", action="store_true", help="open the new file in $EDITOR")
+    entry.set_defaults(run=_command("writing.run_new_entry"))
+    goal = kinds.add_parser(
+        "goal",
+        parents=[config],
+        help="a goal, from a template that explains every key",
+        description="Write goals/<id>.md from a template that explains every key, started today.",
+    )
+    goal.add_argument("title", metavar="TITLE", help='the goal\'s title, e.g. "Help others"')
+    goal.add_argument("--id", metavar="ID", help="the goal's id and file name (default: made from the title)")
+    goal.set_defaults(run=_command("writing.run_new_goal"))
+
+
+def _add_check(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals check`."""
+    check = commands.add_parser(
+        "check",
+        parents=[config],
+        help="check every goal and entry file without building the site",
+        description="Check every file in goals/ and journal/ against the front-matter contract, as the "
+        "build does, and print each problem as path:line: message. Exits with 1 when there are errors.",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="fail on warnings too, as 'mkdocs build --strict'"
+    )
+    check.set_defaults(run=_command("reports.run_check"))
+
+
+def _add_status(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals status`."""
+    status = commands.add_parser(
+        "status",
+        parents=[config],
+        help="show each goal's progress: the same numbers as the site",
+        description="Show each goal's progress in the terminal, computed exactly as the site computes it.",
+    )
+    status.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day to compute the numbers for (default: the plugin's 'today', else today)",
+    )
+    status.add_argument(
+        "--json", action="store_true", help="print the data of the site's /goals.json instead"
+    )
+    status.set_defaults(run=_command("reports.run_status"))
+
+
+def _missing_command(command: argparse.ArgumentParser, choices: str) -> int:
+    """A command that needs a subcommand was given none."""
+    command.error(f"choose a command: {choices}")
+
+
+def _version() -> str:
+    """The installed version of the package."""
+    try:
+        return metadata.version("mkdocs-goals-journal")
+    except metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def _date(text: str) -> dt.date:
+    """A YYYY-MM-DD command-line date."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a real date written YYYY-MM-DD") from None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

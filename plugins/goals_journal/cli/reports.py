@@ -1,0 +1,138 @@
+"""Reports: every problem of the journal (`goals check`) and every goal's progress (`goals status`)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..core.files import visible_files
+from ..core.model import Problem
+from ..core.progress import GoalProgress, MetricProgress
+from ..core.reader import read_journal
+from ..outputs.opendata import goals_document
+from ..pages.site import build_site
+from ..pages.words import long_date, percent, status_text
+from ..pages.words.metrics import metric_text
+from .errors import CommandError
+from .project import load_project
+
+BAR_WIDTH = 10
+BAR_GLYPHS = ("█", "░")
+ASCII_GLYPHS = ("#", ".")
+
+
+# goals check ----------------------------------------------------------------------------------
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Print every problem in goals/ and journal/ and a summary; exit 1 on errors (or warnings with --strict)."""
+    project = load_project(args.config)
+    settings = project.settings()
+    journal = read_journal(settings.folders)
+    for message in project.warnings:
+        print(f"{project.file.as_posix()}: warning: {message}")
+    for problem in journal.problems:
+        print(problem_line(problem))
+    goal_files = sum(1 for p in visible_files(settings.goals_dir) if p.suffix == ".md")
+    entry_files = sum(1 for p in visible_files(settings.journal_dir) if p.suffix == ".md")
+    warnings = len(project.warnings) + len(journal.warnings)
+    print(check_summary(len(journal.errors), warnings, goal_files, entry_files, args.strict))
+    return 1 if journal.errors or (args.strict and warnings) else 0
+
+
+def problem_line(problem: Problem) -> str:
+    """path:line: message, with warnings marked as such."""
+    if problem.severity == "warning":
+        return f"{problem.path}:{problem.line}: warning: {problem.message}"
+    return str(problem)
+
+
+def check_summary(errors: int, warnings: int, goal_files: int, entry_files: int, strict: bool) -> str:
+    """The one-line verdict of `goals check`."""
+    checked = f"{_count(goal_files, 'goal file')} and {_count(entry_files, 'entry file')}"
+    if not errors and not warnings:
+        return f"No problems in {checked}."
+    found = " and ".join(_count(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n)
+    if errors:
+        return f"{found} in {checked}: the site will not build until the errors are fixed."
+    if strict:
+        return f"{found} in {checked}: --strict (like mkdocs build --strict) fails on warnings."
+    return f"{found} in {checked}: 'mkdocs build --strict' would stop on them."
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    """'1 error', '2 errors'."""
+    return f"{number} {one if number == 1 else many or one + 's'}"
+
+
+# goals status ---------------------------------------------------------------------------------
+
+
+def run_status(args: argparse.Namespace) -> int:
+    """Print each goal's progress (or the site's goals.json) from the same numbers as the site."""
+    project = load_project(args.config)
+    settings = project.settings()
+    if args.today is not None:
+        settings = replace(settings, today=args.today)
+    journal = read_journal(settings.folders)
+    if journal.errors:
+        raise CommandError(
+            f"{_count(len(journal.errors), 'error')} in the journal, so the site would not build: "
+            "run 'goals check' to see them"
+        )
+    site = build_site(journal, settings)
+    if args.json:
+        document = goals_document(site, project.config.site_url or "")
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    print("\n".join(status_lines(project.config.site_name, settings.today, list(site.progress.values()))))
+    return 0
+
+
+def status_lines(site_name: str, today: dt.date, goals: Sequence[GoalProgress]) -> list[str]:
+    """The terminal report: a heading, then each goal with a bar, value and detail line per metric."""
+    lines = [f"{site_name}: progress as of {long_date(today)}"]
+    if not goals:
+        return [*lines, "", 'No goals yet: add one with goals new goal "Title".']
+    glyphs = _glyphs()
+    for progress in goals:
+        lines += ["", *goal_lines(progress, glyphs)]
+    return lines
+
+
+def goal_lines(progress: GoalProgress, glyphs: tuple[str, str] = BAR_GLYPHS) -> list[str]:
+    """One goal: its title, id and status, then two lines per metric."""
+    lines = [f"{progress.goal.title} ({progress.goal.id}): {status_text(progress)}"]
+    width = max((len(m.metric.label) for m in progress.metrics), default=0)
+    for metric in progress.metrics:
+        text = metric_text(metric)
+        value = text.value + (f" / {text.target}" if text.target else "")
+        lines.append(f"  {metric.metric.label:<{width}}  {bar(metric, glyphs)}  {value}")
+        lines.append(f"  {'':<{width}}  {text.detail}")
+    if not progress.metrics:
+        lines.append(f"  {_count(len(progress.entries), 'entry', 'entries')} so far")
+    return lines
+
+
+def bar(metric: MetricProgress, glyphs: tuple[str, str] = BAR_GLYPHS) -> str:
+    """A text progress bar and percentage like the site's, e.g. '█████░░░░░  54%'; blank without one."""
+    if metric.fraction is None:
+        return " " * (BAR_WIDTH + 6)
+    filled = math.floor(percent(metric.fraction) * BAR_WIDTH / 100 + 0.5)
+    shown = f"{percent(metric.fraction, clamp=False)}%"
+    return f"{glyphs[0] * filled}{glyphs[1] * (BAR_WIDTH - filled)} {shown:>5}"
+
+
+def _glyphs() -> tuple[str, str]:
+    """Block characters for the bars, or ASCII where the output cannot show them."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        "".join(BAR_GLYPHS).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return ASCII_GLYPHS
+    return BAR_GLYPHS

@@ -1,0 +1,182 @@
+"""Turn the plugin's options into resolved settings: real folders, a time zone, the as-of day.
+
+Hosts and the CLI give the options as read from mkdocs.yml (any object with the option names as
+attributes) and the site's own settings as a `SiteConfig`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PIL import ImageColor
+
+from ..core.settings import CardColors, FeedSettings, Folders, Settings
+from ..core.vocabulary import WEEKDAYS
+
+PLUGIN_NAME = "goals-journal"  # the plugin's name under `plugins:` in mkdocs.yml
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the plugin reads of the site's own settings in mkdocs.yml."""
+
+    config_file: str | None
+    site_name: str
+    site_url: str | None = None
+    site_description: str | None = None
+    site_author: str | None = None
+    directory_urls: bool = True
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Everything a build runs with: the settings, the feed settings (None when off) and card colours."""
+
+    settings: Settings
+    feeds: FeedSettings | None
+    colors: CardColors
+
+
+def site_config(config: Any) -> SiteConfig:
+    """The site settings of a loaded MkDocs (or compatible) configuration."""
+    return SiteConfig(
+        config_file=config.config_file_path,
+        site_name=config.site_name,
+        site_url=config.site_url,
+        site_description=config.site_description,
+        site_author=config.site_author,
+        directory_urls=config.use_directory_urls,
+        language=str(config.theme.get("language") or ""),
+    )
+
+
+class OptionError(ValueError):
+    """An option has a value the plugin cannot use; the message says how to fix it."""
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The IANA time zone called `name`."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise OptionError(
+            f"timezone '{name}' is not an IANA time zone name: use one such as Europe/Berlin or America/New_York"
+        ) from None
+
+
+def as_of_day(option: str | dt.date | None, tz: ZoneInfo) -> dt.date:
+    """The day the numbers are computed for: the option, else SOURCE_DATE_EPOCH, else today."""
+    if isinstance(option, dt.datetime):
+        return option.date()
+    if isinstance(option, dt.date):
+        return option
+    if option:
+        try:
+            return dt.date.fromisoformat(option.strip())
+        except ValueError:
+            raise OptionError(f"today '{option}' must be a date written YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz).date()
+        except (ValueError, OverflowError, OSError):
+            raise OptionError(f"SOURCE_DATE_EPOCH='{epoch}' must be a whole number of seconds") from None
+    return dt.datetime.now(tz).date()
+
+
+def feed_options(
+    site_url: str | None,
+    title: str,
+    description: str,
+    author: str,
+    language: str,
+    limit: int,
+    content: str,
+    weekly_roundups: bool = True,
+    monthly_roundups: bool = True,
+) -> FeedSettings:
+    """The feed settings; feeds need the site's absolute address."""
+    if not site_url:
+        raise OptionError(
+            "feeds need absolute URLs: set site_url in mkdocs.yml (e.g. site_url: https://me.github.io/journal/) "
+            "or turn feeds off with 'feeds: false'"
+        )
+    if limit < 1:
+        raise OptionError(f"feed_items must be 1 or more, not {limit}")
+    return FeedSettings(
+        site_url=site_url.rstrip("/") + "/",
+        title=title,
+        description=description,
+        author=author,
+        language=language,
+        limit=limit,
+        full=content == "full",
+        weekly_roundups=weekly_roundups,
+        monthly_roundups=monthly_roundups,
+    )
+
+
+def project_root(config_file: str | None) -> Path:
+    """The folder of mkdocs.yml, where goals/ and journal/ live."""
+    return Path(config_file or ".").resolve().parent
+
+
+def folders(opts: Any, site: SiteConfig) -> Folders:
+    """Where the journal is, and its time zone (all that writing a file needs)."""
+    root = project_root(site.config_file)
+    return Folders(root, root / opts.goals_dir, root / opts.journal_dir, time_zone(opts.timezone))
+
+
+def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
+    """The settings, feed settings and card colours from the plugin's options and the site's settings."""
+    where = folders(opts, site)
+    settings = Settings(
+        root=where.root,
+        goals_dir=where.goals_dir,
+        journal_dir=where.journal_dir,
+        tz=where.tz,
+        today=as_of_day(opts.today, where.tz),
+        week_start=WEEKDAYS.index(opts.week_start),
+        count_private=opts.count_private,
+        serving=serving,
+        directory_urls=site.directory_urls,
+        latest_entries=opts.latest_entries,
+        site_name=site.site_name,
+        site_description=site.site_description or "",
+        feeds=opts.feeds,
+        site_url=(site.site_url or "").rstrip("/") + "/" if site.site_url else "",
+        cards=opts.cards,
+        badges=opts.badges,
+        share=opts.share_links,
+    )
+    feed = None
+    if opts.feeds:
+        feed = feed_options(
+            site.site_url,
+            opts.feed_title or site.site_name,
+            opts.feed_description or site.site_description or "",
+            opts.feed_author or site.site_author or "",
+            site.language,
+            opts.feed_items,
+            opts.feed_content,
+            opts.feed_weekly_roundups,
+            opts.feed_monthly_roundups,
+        )
+    return Resolved(settings, feed, card_colors(opts.card_background, opts.card_text, opts.card_accent))
+
+
+def card_colors(background: str, text: str, accent: str) -> CardColors:
+    """Card colours, checked."""
+    for name, value in (("card_background", background), ("card_text", text), ("card_accent", accent)):
+        try:
+            ImageColor.getrgb(value)
+        except ValueError:
+            raise OptionError(
+                f"{name} '{value}' is not a colour: use a CSS colour such as #00564d or teal"
+            ) from None
+    return CardColors(background, text, accent)

@@ -1,0 +1,1 @@
+"""Reading and counting: the front-matter contract, what is public, progress and roundups (plain Python)."""

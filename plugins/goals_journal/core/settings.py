@@ -1,0 +1,70 @@
+"""The settings a build runs with: the plugin's options resolved (folders, time zone, the as-of day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where a journal's files are, and the time zone their dates are read in."""
+
+    root: Path  # the project folder (of mkdocs.yml)
+    goals_dir: Path
+    journal_dir: Path
+    tz: ZoneInfo
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """What the feeds say about themselves and carry."""
+
+    site_url: str  # absolute, ending with "/"
+    title: str
+    description: str = ""
+    author: str = ""
+    language: str = ""
+    limit: int = 20
+    full: bool = True
+    weekly_roundups: bool = True
+    monthly_roundups: bool = True
+
+
+@dataclass(frozen=True)
+class CardColors:
+    """The colours of the social cards."""
+
+    background: str = "#00564d"
+    text: str = "#ffffff"
+    accent: str = "#ffb74d"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plugin options, resolved: absolute folders, a real time zone, the as-of day."""
+
+    root: Path
+    goals_dir: Path
+    journal_dir: Path
+    tz: ZoneInfo
+    today: dt.date
+    week_start: int = 0
+    count_private: bool = True
+    serving: bool = False
+    directory_urls: bool = True
+    latest_entries: int = 10
+    site_name: str = ""
+    site_description: str = ""
+    feeds: bool = True
+    site_url: str = ""  # absolute, ending with "/", or "" when mkdocs.yml has none
+    cards: bool = True
+    badges: bool = True
+    share: bool = True
+
+    @property
+    def folders(self) -> Folders:
+        """Where the journal is."""
+        return Folders(self.root, self.goals_dir, self.journal_dir, self.tz)

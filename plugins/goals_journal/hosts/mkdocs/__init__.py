@@ -1,0 +1,1 @@
+"""The MkDocs plugin: MkDocs' events, its options, and the glue to MkDocs' files, nav and search."""

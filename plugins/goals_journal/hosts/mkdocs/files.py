@@ -1,0 +1,145 @@
+"""Glue to MkDocs' files and nav: the generated pages and files of the site, and lone pages as links."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ...pages.plan import PageSpec
+from ...pages.render import Fragments
+from ...pages.site import Site
+from ...speed.memory import BuildMemory
+from ...speed.prerender import PageJob, Prerender
+
+CSS_URI = "assets/goals-journal.css"
+INTRO_PAGES = ("home", "goals", "journal")  # a docs/ page at the same path becomes their intro
+NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
+_HEADING = re.compile(r"\A\s*(#[ \t]|[^\n]+\n=+[ \t]*(\n|\Z))")
+
+
+class GeneratedPage(File):
+    """A page the plugin writes; `mkdocs serve --dirty` rebuilds it only when what it shows changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        """Changed since the last build of this serve session, or not written yet."""
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+@dataclass(frozen=True)
+class AddedPage:
+    """A generated page in MkDocs' files, what to render for it, and its Markdown."""
+
+    file: GeneratedPage
+    job: PageJob
+    markdown: str
+
+
+def opens_with_heading(markdown: str) -> bool:
+    """Whether Markdown starts with a level-1 heading (then the plugin's HTML goes under it)."""
+    return _HEADING.match(markdown) is not None
+
+
+def add_pages(site: Site, files: Files, config: MkDocsConfig) -> tuple[list[AddedPage], list[str]]:
+    """One generated page per planned page (docs/ pages at the same path become intros); and warnings."""
+    added, warnings = [], []
+    # Entries first: their Markdown keeps MkDocs busy while a second core renders the heavier pages.
+    for spec in sorted(site.pages.values(), key=lambda spec: spec.kind != "entry"):
+        content = NO_META + spec.markdown
+        existing = files.get_file_from_path(spec.uri)
+        if existing is not None:
+            if spec.kind in INTRO_PAGES:
+                content = existing.content_string
+            else:
+                warnings.append(
+                    f"docs/{spec.uri} is hidden by the generated page at the same address: move it"
+                )
+            files.remove(existing)
+        inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+        if spec.draft:
+            inclusion = InclusionLevel.DRAFT
+        file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
+        assert isinstance(file, GeneratedPage)
+        heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
+        if spec.source is not None:  # "edit this page" opens the real goal or entry file
+            file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
+        files.append(file)
+        added.append(AddedPage(file, PageJob(spec.uri, heading), content))
+    return added, warnings
+
+
+def add_file(
+    files: Files, config: MkDocsConfig, uri: str, content: str | None = None, path: Path | None = None
+) -> None:
+    """A file of the site, from text or from a file on disk."""
+    if path is not None:
+        files.append(File.generated(config, uri, abs_src_path=str(path)))
+    else:
+        files.append(File.generated(config, uri, content=content or ""))
+
+
+def stylesheet() -> str:
+    """The plugin's stylesheet."""
+    return package_files("goals_journal.pages").joinpath("assets/goals-journal.css").read_text("utf-8")
+
+
+def lone_pages_as_links(nav: Navigation, site: Site) -> None:
+    """A folder section holding only one generated page becomes that page."""
+    nav.items = [_lone_page(item, site) for item in nav.items]
+
+
+def _lone_page(item: Any, site: Site) -> Any:
+    """The page of a one-page section of generated pages, or the item as it is."""
+    if isinstance(item, Section) and len(item.children) == 1 and isinstance(item.children[0], Page):
+        page = item.children[0]
+        if page.file.src_uri in site.pages:
+            page.parent = item.parent
+            return page
+    return item
+
+
+def title_unread_pages(nav: Navigation, site: Site) -> None:
+    """Pages a --dirty build skips are not read: give them their titles for the nav."""
+    for page in nav.pages:
+        spec = site.pages.get(page.file.src_uri)
+        if spec is not None and page.markdown is None:
+            page.markdown, page.meta = "", {"title": Markup.escape(spec.title)}
+
+
+def render_ahead(
+    site: Site, added: list[AddedPage], prerender: Prerender, memory: BuildMemory, in_feeds: set[str]
+) -> None:
+    """Render every page now and mark the ones that changed since the last build (`serve --dirty`)."""
+    markdown = {page.job.uri: page.markdown for page in added}
+    changed = prerender.in_advance(site, markdown, [page.job for page in added], memory)
+    for page in added:
+        uri = page.job.uri
+        page.file.changed = uri in changed or (uri in in_feeds and uri not in memory.feed_contents)
+
+
+def set_meta(page: Page, spec: PageSpec) -> None:
+    """A generated page's title and description (escaped: Material prints them as HTML), and search."""
+    page.meta.setdefault("title", Markup.escape(spec.title))
+    if spec.description:
+        page.meta.setdefault("description", Markup.escape(spec.description))
+    if not spec.searchable:
+        page.meta.setdefault("search", {"exclude": True})
+
+
+def surround(html: str, has_heading: bool, fragments: Fragments) -> str:
+    """The page's own HTML with the plugin's before it (after its first heading, if any) and after it."""
+    if has_heading:
+        cut = html.index("</h1>") + len("</h1>")
+        return html[:cut] + fragments.before + html[cut:] + fragments.after
+    return fragments.before + html + fragments.after

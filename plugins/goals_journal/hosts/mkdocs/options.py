@@ -1,0 +1,36 @@
+"""The plugin's options as MkDocs reads and checks them from mkdocs.yml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ...core.vocabulary import WEEKDAYS
+
+
+class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
+    """Options of the goals-journal plugin in mkdocs.yml."""
+
+    goals_dir = c.Type(str, default="goals")
+    journal_dir = c.Type(str, default="journal")
+    timezone = c.Type(str, default="UTC")
+    week_start = c.Choice(WEEKDAYS, default="monday")
+    today: c.Optional[str | dt.date] = c.Optional(c.Type((str, dt.date)))
+    count_private = c.Type(bool, default=True)
+    latest_entries = c.Type(int, default=10)
+    feeds = c.Type(bool, default=True)
+    feed_items = c.Type(int, default=20)
+    feed_content = c.Choice(("full", "summary"), default="full")
+    feed_title = c.Optional(c.Type(str))
+    feed_description = c.Optional(c.Type(str))
+    feed_author = c.Optional(c.Type(str))
+    feed_weekly_roundups = c.Type(bool, default=True)
+    feed_monthly_roundups = c.Type(bool, default=True)
+    cards = c.Type(bool, default=True)
+    badges = c.Type(bool, default=True)
+    share_links = c.Type(bool, default=True)
+    card_background = c.Type(str, default="#00564d")
+    card_text = c.Type(str, default="#ffffff")
+    card_accent = c.Type(str, default="#ffb74d")

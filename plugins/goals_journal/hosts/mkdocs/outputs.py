@@ -1,0 +1,67 @@
+"""Glue to MkDocs for the outputs: open data, cards and badges as site files, tags in each page's head."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ...core.settings import CardColors, FeedSettings
+from ...outputs import feeds, opendata, social
+from ...outputs.badges import goal_badge
+from ...pages.plan import PageSpec
+from ...pages.render import Fragments, without_marks
+from ...pages.site import Site
+from ...speed.cards import cached_cards
+from .files import add_file
+
+
+def add_data_files(site: Site, files: Files, config: MkDocsConfig) -> None:
+    """Open data and the files beside goals and entries that pages link."""
+    for uri, text in opendata.data_files(site, config.site_url or "").items():
+        add_file(files, config, uri, text)
+    for uri, path in site.plan.assets.items():
+        add_file(files, config, uri, path=path)
+
+
+def add_cards_and_badges(site: Site, colors: CardColors, files: Files, config: MkDocsConfig) -> str:
+    """Social cards (drawn only when not cached) and goal badges as site files; what was drawn, in words."""
+    settings, drawn = site.settings, ""
+    if settings.cards and settings.site_url:
+        cache_dir = settings.root / ".cache" / "goals-journal" / "cards"
+        cards = social.cards(site, social.footer_text(settings.site_url), colors)
+        paths, count = cached_cards(cards, cache_dir)
+        for uri, path in paths.items():
+            add_file(files, config, uri, path=path)
+        if count:
+            drawn = f"drew {count} social card{'s' if count != 1 else ''} (cached in {cache_dir})"
+    if settings.badges:
+        for goal_id, progress in site.progress.items():
+            add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress))
+    return drawn
+
+
+def head_tags(site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfig) -> str:
+    """Open Graph and Twitter Card tags of a page (none without site_url)."""
+    site_url = site.settings.site_url
+    if not site_url:
+        return ""
+    title = spec.title if spec else str(page.title or config.site_name)
+    description = (spec.description if spec else "") or str(page.meta.get("description") or "")
+    address = urljoin(site_url, page.url)
+    return social.meta_tags(
+        spec, site, site_url, address, title, description or config.site_description or ""
+    )
+
+
+def feed_content(
+    site: Site, spec: PageSpec, html: str, has_heading: bool, made: Fragments, feed: FeedSettings, url: str
+) -> str:
+    """What a feed carries of a page: its text (and an entry's goals and help), links absolute."""
+    text = html.split("</h1>", 1)[1] if has_heading else html
+    text = (
+        text + feeds.feed_extra(spec.entry, site) if spec.entry else without_marks(made.before + made.after)
+    )
+    return feeds.absolute_links(text, urljoin(feed.site_url, url))

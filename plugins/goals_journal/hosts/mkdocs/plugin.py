@@ -1,0 +1,161 @@
+"""The MkDocs plugin: MkDocs' events turned into the recipe (read, count, plan, render, write)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+from ...config import options
+from ...outputs import feeds
+from ...pages.site import Site
+from ...speed.memory import BuildMemory
+from ...speed.prerender import PageJob, Prerender
+from .. import recipe
+from . import files as site_files
+from . import outputs, search
+from .options import GoalsJournalConfig
+
+log = get_plugin_logger("goals-journal")
+
+
+class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-untyped-call]
+    """Builds goal, journal and dashboard pages and feeds from goals/ and journal/."""
+
+    serving = False
+    resolved: options.Resolved
+    site: Site
+    feed_plan: dict[str, list[str]]  # feed path -> the pages it carries
+    in_feeds: set[str]  # every page some feed carries: only their feed content is kept
+    held: dict[str, list[str]]  # URI -> the parts of the page search does not index
+    discovery: str  # the feed links of every page's <head>
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.memory, self.prerender = BuildMemory(), Prerender()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build); start afresh."""
+        self.serving = command == "serve"
+        self.memory, self.prerender = BuildMemory(), Prerender()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Resolve folders, time zone, the as-of day, feed settings and colours; add the stylesheet."""
+        try:
+            self.resolved = options.resolve(self.config, options.site_config(config), serving=self.serving)
+        except options.OptionError as error:
+            raise PluginError(f"goals-journal: {error}") from None
+        if site_files.CSS_URI not in config.extra_css:
+            config.extra_css.append(site_files.CSS_URI)
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read and check every goal and entry before anything is written; stop on problems."""
+        settings, feed = self.resolved.settings, self.resolved.feeds
+        prepared = recipe.prepare(settings, self.memory, parallel=not self.serving)
+        for problem in prepared.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        stop = recipe.stop_message(prepared, config.strict)
+        if stop is not None or prepared.site is None:
+            raise PluginError(stop or "goals-journal: the journal could not be read")
+        self.site = prepared.site
+        self.feed_plan = feeds.feed_plan(self.site, feed) if feed is not None else {}
+        self.in_feeds = {uri for uris in self.feed_plan.values() for uri in uris}
+        kept = self.memory.feed_contents
+        self.memory.feed_contents = {uri: text for uri, text in kept.items() if uri in self.in_feeds}
+        self.held = {}
+        self.discovery = feeds.discovery_links(feed) if feed is not None else ""
+        waiting = recipe.waiting_entries(prepared, settings)
+        if waiting and not self.serving:
+            log.info(f"{waiting} entries dated after {settings.today} are not published yet")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
+        added, warnings = site_files.add_pages(self.site, files, config)
+        for warning in warnings:
+            log.warning(warning)
+        outputs.add_data_files(self.site, files, config)
+        drawn = outputs.add_cards_and_badges(
+            self.site, self.resolved.colors, files, config
+        )  # before the worker
+        if drawn:
+            log.info(drawn)
+        site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())
+        if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
+            site_files.render_ahead(self.site, added, self.prerender, self.memory, self.in_feeds)
+        else:
+            self.prerender.in_background(self.site, [page.job for page in added])
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Give generated pages their title and description (escaped: Material prints them as HTML)."""
+        spec = self.site.pages.get(page.file.src_uri)
+        if spec is not None:
+            site_files.set_meta(page, spec)
+        return markdown
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Lone generated pages as plain links, not one-page sections; their titles set for --dirty rebuilds."""
+        if config.nav is None:  # the nav was made from folders, not written by hand
+            site_files.lone_pages_as_links(nav, self.site)
+        site_files.title_unread_pages(nav, self.site)
+        return nav
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put the plugin's HTML around the page's own content (after its first heading, if any)."""
+        spec = self.site.pages.get(page.file.src_uri)
+        if spec is None:
+            return html
+        has_heading = html.lstrip().startswith("<h1")
+        made = self.prerender.take(self.site, PageJob(spec.uri, has_heading))
+        feed = self.resolved.feeds
+        if feed is not None and spec.uri in self.in_feeds:
+            content = outputs.feed_content(self.site, spec, html, has_heading, made, feed, page.url)
+            self.memory.feed_contents[spec.uri] = content
+        html, self.held[spec.uri] = search.hold_back(site_files.surround(html, has_heading, made))
+        return html
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """Put back the pictures, tables and lists that search was not meant to index."""
+        parts = self.held.pop(page.file.src_uri, None)
+        if parts and page.content is not None:
+            page.content = search.put_back(page.content, parts)
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Add feed autodiscovery links and Open Graph / Twitter Card tags to every page's <head>."""
+        if "</head>" not in output:
+            return output
+        head = self.discovery + outputs.head_tags(
+            self.site, self.site.pages.get(page.file.src_uri), page, config
+        )
+        return search.name_search_dialog(output).replace("</head>", head + "</head>", 1)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the feeds once every entry page has been rendered."""
+        self.prerender.close()
+        feed = self.resolved.feeds
+        if feed is not None:
+            for path, data in feeds.feed_files(
+                self.site, self.feed_plan, self.memory.feed_contents, feed
+            ).items():
+                write_file(data, os.path.join(config.site_dir, path))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop rendering in the background when the build fails."""
+        self.prerender.close()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when anything under goals/ or journal/ changes."""
+        for folder in (self.resolved.settings.goals_dir, self.resolved.settings.journal_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

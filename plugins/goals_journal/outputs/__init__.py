@@ -1,0 +1,1 @@
+"""Files besides the pages: feeds, open data, social cards and badges, Open Graph tags and share links."""

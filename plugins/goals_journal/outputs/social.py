@@ -1,0 +1,115 @@
+"""What a shared link shows: each page's social card and its Open Graph and Twitter Card tags."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urljoin, urlsplit
+
+from ..core.progress import GoalProgress
+from ..core.settings import CardColors
+from ..pages import words
+from ..pages.plan import PageSpec
+from ..pages.site import Site
+from ..pages.words.metrics import metric_text
+from ..pages.words.sharing import review_entries, roundup_card_title, streak_line
+from .cards import Bar, Card
+
+DEFAULT_CARD = "assets/card.png"
+
+
+def card_uri(spec: PageSpec) -> str:
+    """Where a page's own card is published (pages without one use the site card)."""
+    if spec.kind in ("goal", "roundup", "review"):
+        return spec.uri.removesuffix(".md") + "/card.png"
+    return DEFAULT_CARD
+
+
+def _bars(progress: GoalProgress, label: str | None = None) -> list[Bar]:
+    """Progress bars of a goal's metrics (or one bar labelled with the goal, for overviews)."""
+    bars = []
+    for metric in progress.metrics:
+        text = metric_text(metric)
+        value = text.value + (f" / {text.target}" if text.target else "")
+        bars.append(Bar(label or metric.metric.label, value, metric.fraction))
+        if label:
+            break
+    return bars
+
+
+def cards(site: Site, footer: str, colors: CardColors) -> dict[str, Card]:
+    """Every card of the site: URI -> what it shows."""
+    name = site.settings.site_name
+    result = {}
+    overview = [
+        bar for p in site.progress.values() if p.goal.status == "active" for bar in _bars(p, p.goal.title)
+    ]
+    lines: tuple[str, ...] = (site.settings.site_description,) if site.settings.site_description else ()
+    result[DEFAULT_CARD] = Card(name, name, lines, tuple(overview[:3]), "", footer, colors)
+    for spec in site.pages.values():
+        if spec.goal is not None:
+            progress = site.progress[spec.goal.id]
+            streaks = [m for m in progress.metrics if m.metric.shape == "rate" and m.current_streak]
+            extra = (
+                [streak_line(streaks[0].current_streak, streaks[0].metric.per or "day")] if streaks else []
+            )
+            why = [spec.goal.why] if spec.goal.why else []
+            bars = tuple(_bars(progress)[:3])
+            result[card_uri(spec)] = Card(
+                name, spec.goal.title, (*why, *extra), bars, words.status_text(progress), footer, colors
+            )
+        elif spec.roundup is not None:
+            roundup, total = spec.roundup, len(spec.roundup.acts)
+            bars = tuple(
+                Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts()[:3]
+            )
+            result[card_uri(spec)] = Card(
+                name,
+                roundup_card_title(roundup),
+                (words.roundup_summary(roundup),),
+                bars,
+                words.roundup_span(roundup),
+                footer,
+                colors,
+            )
+        elif spec.review is not None:
+            review = spec.review
+            goals = [bar for p in site.review_progress(review) for bar in _bars(p, p.goal.title)]
+            lines = (words.review_summary(review), review_entries(review))
+            result[card_uri(spec)] = Card(
+                name, words.review_title(review), lines, tuple(goals[:2]), "", footer, colors
+            )
+    return result
+
+
+def meta_tags(
+    spec: PageSpec | None, site: Site, site_url: str, url: str, title: str, description: str
+) -> str:
+    """Open Graph and Twitter Card tags for a page; every URL absolute."""
+    image = urljoin(site_url, card_uri(spec) if spec is not None else DEFAULT_CARD)
+    article = spec is not None and spec.entry is not None
+    tags = [
+        ("property", "og:type", "article" if article else "website"),
+        ("property", "og:site_name", site.settings.site_name),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("property", "og:url", url),
+        ("property", "og:image", image),
+        ("property", "og:image:type", "image/png"),
+        ("property", "og:image:width", "1200"),
+        ("property", "og:image:height", "630"),
+        ("property", "og:image:alt", title),
+        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+        ("name", "twitter:image", image),
+    ]
+    if article and spec is not None and spec.entry is not None:
+        tags.append(("property", "article:published_time", spec.entry.moment.isoformat()))
+        tags += [("property", "article:tag", tag) for tag in spec.entry.tags]
+    return "".join(f'<meta {kind}="{key}" content="{escape(value)}">' for kind, key, value in tags if value)
+
+
+def footer_text(site_url: str) -> str:
+    """example.github.io/clay-and-kindness: the address printed on cards."""
+    parts = urlsplit(site_url)
+    return (parts.netloc + parts.path).rstrip("/")

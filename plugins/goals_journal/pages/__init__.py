@@ -1,0 +1,1 @@
+"""The site's pages: the page plan, the words readers see, one context per page kind, templates, charts."""

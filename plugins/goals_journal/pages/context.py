@@ -1,0 +1,245 @@
+"""One context builder per page kind: what its template shows, worked out from the site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+from markupsafe import Markup
+
+from ..core.model import Entry, Goal
+from ..core.progress import GoalProgress, MetricProgress
+from ..core.roundups import by_kind
+from ..core.vocabulary import RECENT_DAYS
+from . import charts, words
+from .plan import MASTODON_PAGE, PageSpec
+from .sharing import ShareLink, badge_snippets, share_links, share_text
+from .site import Site
+from .urls import page_url
+
+Url = Callable[[str], str]
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A metric's chart on its goal page, with the table of numbers behind it."""
+
+    metric: MetricProgress
+    svg: Markup
+    columns: tuple[str, ...]
+    rows: Sequence[tuple[str, ...]]
+
+
+def home(spec: PageSpec, site: Site, url: Url) -> Context:
+    """Goal cards grouped by status, and the latest entries."""
+    cards = [site.progress[g.id] for g in site.goals.values()]
+    latest = list(reversed(site.published))[: site.settings.latest_entries]
+    return {
+        "sparks": _sparklines(site),
+        "active": [c for c in cards if c.goal.status == "active"],
+        "others": [c for c in cards if c.goal.status != "active"],
+        "latest": latest,
+        "summaries": {e.uri: site.pages[e.uri].description for e in latest},
+    }
+
+
+def goals(spec: PageSpec, site: Site, url: Url) -> Context:
+    """Every goal card, grouped by status."""
+    groups = [
+        (word, [site.progress[g.id] for g in site.goals.values() if g.status == status])
+        for status, word in words.STATUS_WORDS.items()
+    ]
+    return {"groups": [(word, cards) for word, cards in groups if cards], "sparks": _sparklines(site)}
+
+
+def _sparklines(site: Site) -> dict[str, Markup]:
+    """A small picture per goal for its card."""
+    return {gid: Markup(charts.sparkline(f"gj-spark-{gid}", p)) for gid, p in site.progress.items()}
+
+
+def goal(spec: PageSpec, site: Site, url: Url) -> Context:
+    """A goal's numbers and entries."""
+    assert spec.goal is not None
+    the_goal, progress = spec.goal, site.progress[spec.goal.id]
+    entries = site.entries_of(the_goal.id)
+    by_day = {e.day: e for e in entries}  # newest first, so the earliest entry of a day wins
+
+    def link(day: dt.date) -> tuple[str, str] | None:
+        entry = by_day.get(day)
+        return (url(entry.uri), words.entry_title(entry)) if entry else None
+
+    heat = Markup(charts.heatmap(f"gj-{the_goal.id}-activity", progress, link, site.settings.week_start))
+    activity = sorted(charts.activity(progress).items(), reverse=True)
+    return {
+        "goal": the_goal,
+        "progress": progress,
+        "entries": entries,
+        "pictures": [p for m in progress.metrics if (p := _picture(the_goal, progress, m, link))],
+        "heatmap": heat,
+        "activity": [(day.isoformat(), *counts, _link_html(link(day))) for day, counts in activity],
+        "week_start": words.DAY_NAMES[site.settings.week_start],
+        "share": _sharing(spec, site, url),
+        "snippets": badge_snippets(site, the_goal.id)
+        if site.settings.badges and site.settings.site_url
+        else None,
+        "rest_names": [words.DAY_ABBREVIATIONS[d] for d in sorted(the_goal.rest_days)],
+        "recent_days": RECENT_DAYS,
+    }
+
+
+def _picture(
+    goal: Goal, progress: GoalProgress, metric: MetricProgress, link: charts.EntryLink
+) -> Picture | None:
+    """The chart of a total or rate metric and its data (ratios have none)."""
+    ident = f"gj-{goal.id}-{metric.metric.id}"
+    if metric.metric.shape == "total":
+        svg = charts.cumulative_chart(ident, progress, metric, link)
+        return Picture(
+            metric, Markup(svg), ("Day", "Entry", "Added", "Total"), charts.cumulative_table(metric, link)
+        )
+    if metric.metric.shape == "rate":
+        per = metric.metric.per or "day"
+        rows = [
+            (words.period_text(p.start, per), words.number(p.value), words.STATE_WORDS[p.state])
+            for p in reversed(metric.periods)
+        ]
+        return Picture(
+            metric, Markup(charts.period_strip(ident, metric)), (per.capitalize(), "Amount", "State"), rows
+        )
+    return None
+
+
+def _link_html(link: tuple[str, str] | None) -> Markup | str:
+    """An <a> for a (href, text) pair, or nothing."""
+    return Markup('<a href="{}">{}</a>').format(*link) if link else ""
+
+
+def journal(spec: PageSpec, site: Site, url: Url) -> Context:
+    """All published entries grouped by year and month."""
+    return {"years": _by_year_and_month(list(reversed(site.published)))}
+
+
+def year(spec: PageSpec, site: Site, url: Url) -> Context:
+    """One year's entries grouped by month."""
+    entries = [e for e in reversed(site.published) if e.day.year == spec.year]
+    return {"years": _by_year_and_month(entries)}
+
+
+def entry(spec: PageSpec, site: Site, url: Url) -> Context:
+    """An entry's goals, numbers, help given and neighbours."""
+    assert spec.entry is not None
+    the_entry = spec.entry
+    previous, following = site.neighbours(the_entry)
+    return {
+        "entry": the_entry,
+        "linked": [site.goals[g] for g in the_entry.goals if g in site.goals],
+        "numbers": _entry_numbers(the_entry, site.goals),
+        "public_help": [h for h in the_entry.helped if not h.private],
+        "private_help": sum(1 for h in the_entry.helped if h.private),
+        "previous": previous,
+        "following": following,
+        "is_draft": spec.draft,
+    }
+
+
+def _entry_numbers(entry: Entry, goals: dict[str, Goal]) -> list[tuple[str, float]]:
+    """(label, value) for each metric the entry reports, labelled by its goal's metric when one matches."""
+    labels = {m.id: m.label for g in entry.goals if g in goals for m in goals[g].metrics}
+    inputs = {i for g in entry.goals if g in goals for i in goals[g].inputs}  # not those of private goals
+    return [
+        (labels.get(k, k.replace("_", " ").capitalize()), v) for k, v in entry.metrics.items() if k in inputs
+    ]
+
+
+def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.date, list[Entry]]]]]:
+    """Entries (newest first) as [(year, [(first of month, entries)])]."""
+    years = []
+    for number, in_year in itertools.groupby(entries, key=lambda e: e.day.year):
+        months = [
+            (dt.date(number, month, 1), list(group))
+            for month, group in itertools.groupby(in_year, key=lambda e: e.day.month)
+        ]
+        years.append((number, months))
+    return years
+
+
+def helped(spec: PageSpec, site: Site, url: Url) -> Context:
+    """Every period with help in it, and totals by kind and platform."""
+    pages = {r.uri for r in site.roundups}
+    platforms = Counter(
+        (a.help.where.lower() or "not given") if a.public else "kept private" for a in site.acts
+    )
+    return {
+        "summary": spec.description,
+        "weeks": [(r, r.uri in pages) for r in reversed(site.numbers.weeks)],
+        "months": [(r, r.uri in pages) for r in reversed(site.numbers.months)],
+        "kinds": by_kind(site.acts),
+        "platforms": sorted(platforms.items(), key=lambda pc: (-pc[1], pc[0])),
+        "reviews": site.reviews,
+    }
+
+
+def roundup(spec: PageSpec, site: Site, url: Url) -> Context:
+    """One week's or month's help, grouped by kind, with neighbours."""
+    assert spec.roundup is not None
+    the_roundup = spec.roundup
+    same = site.roundups_by_period[the_roundup.per]
+    index = site.roundup_index[the_roundup.uri]
+    return {
+        "roundup": the_roundup,
+        "previous": same[index - 1] if index > 0 else None,
+        "following": same[index + 1] if index + 1 < len(same) else None,
+        "share": _sharing(spec, site, url),
+    }
+
+
+def review(spec: PageSpec, site: Site, url: Url) -> Context:
+    """A year: goals, help by kind and month, the busiest week."""
+    assert spec.review is not None
+    the_review = spec.review
+    busiest = the_review.busiest_week(site.settings.week_start)
+    pages = {r.uri for r in site.roundups}
+    months = the_review.by_month()
+    return {
+        "review": the_review,
+        "goals_progress": site.review_progress(the_review),
+        "months": months,
+        "kinds": [k for k, _ in by_kind(the_review.acts)],
+        "chart": Markup(charts.monthly_bars(f"gj-review-{the_review.year}", the_review.year, months)),
+        "busiest": busiest,
+        "busiest_link": busiest is not None and busiest.uri in pages,
+        "share": _sharing(spec, site, url),
+    }
+
+
+def mastodon(spec: PageSpec, site: Site, url: Url) -> Context:
+    """The page that asks for a Mastodon instance before sharing."""
+    return {}
+
+
+def _sharing(spec: PageSpec, site: Site, url: Url) -> list[ShareLink]:
+    """Share links for a goal, roundup or review page (none when turned off or without site_url)."""
+    if not (site.settings.share and site.settings.site_url):
+        return []
+    address = urljoin(site.settings.site_url, page_url(spec.uri, site.settings.directory_urls))
+    return share_links(address, share_text(spec, site), url(MASTODON_PAGE))
+
+
+CONTEXTS: dict[str, Callable[[PageSpec, Site, Url], Context]] = {
+    "mastodon": mastodon,
+    "helped": helped,
+    "roundup": roundup,
+    "review": review,
+    "home": home,
+    "goals": goals,
+    "goal": goal,
+    "journal": journal,
+    "year": year,
+    "entry": entry,
+}

@@ -1,0 +1,186 @@
+"""The page plan: every page the site gets, its address, title, description and Markdown body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.files import display_path
+from ..core.links import HIDDEN, Rewritten, rewrite_links
+from ..core.model import Entry, Goal, Problem
+from ..core.numbers import Numbers
+from ..core.plaintext import markdown_summary
+from ..core.public import Publication
+from ..core.roundups import Roundup, YearReview
+from ..core.settings import Settings
+from . import words
+
+PAGE_KINDS = ("home", "goals", "goal", "journal", "year", "entry", "helped", "roundup", "review", "mastodon")
+MASTODON_PAGE = "share/mastodon.md"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page the plugin adds to the site."""
+
+    uri: str
+    title: str
+    kind: str  # one of PAGE_KINDS
+    markdown: str = ""
+    source: Path | None = None
+    in_nav: bool = True
+    searchable: bool = True  # lists of entries stay out of the search index: the entries are in it
+    draft: bool = False
+    description: str = ""
+    goal: Goal | None = None
+    entry: Entry | None = None
+    year: int | None = None
+    roundup: Roundup | None = None
+    review: YearReview | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every page, the files beside goals and entries that pages link (so they are published), and
+    the problems found on the way (links removed because they point at what is not public)."""
+
+    pages: dict[str, PageSpec]
+    assets: dict[str, Path]
+    problems: tuple[Problem, ...] = ()
+
+
+def plan_pages(public: Publication, numbers: Numbers, assets: dict[str, Path], settings: Settings) -> Plan:
+    """Home, the goal index and pages, the journal archive, help pages, reviews and entry pages."""
+    bodies = {e.uri: _body(e, public) for e in public.published}
+    pages = [
+        *_index_pages(public, numbers),
+        *_archive_pages(public),
+        *_help_pages(numbers),
+        *(
+            [PageSpec(MASTODON_PAGE, "Share on Mastodon", "mastodon", in_nav=False)]
+            if _sharing(settings)
+            else []
+        ),
+        *_entry_pages(public, bodies),
+    ]
+    linked = {uri for body in bodies.values() for uri in body.linked}
+    problems = [
+        Problem(
+            display_path(entry.source, settings.root),
+            removed.line,
+            f"the link to {display_path(removed.target, settings.root)} was removed: that page is private, "
+            "a draft or not due yet",
+            "warning",
+        )
+        for entry in public.published
+        for removed in bodies[entry.uri].removed
+    ]
+    return Plan(
+        {spec.uri: spec for spec in pages},
+        {uri: path for uri, path in assets.items() if uri in linked},
+        tuple(problems),
+    )
+
+
+def _sharing(settings: Settings) -> bool:
+    """Whether pages get share links (they need the site's address)."""
+    return settings.share and bool(settings.site_url)
+
+
+def _body(entry: Entry, public: Publication) -> Rewritten:
+    """An entry's body with relative links pointing from its page's address; hidden pages unlinked."""
+
+    def site_uri(path: Path) -> str | None:
+        return HIDDEN if path in public.hidden else public.linkable.get(path)
+
+    return rewrite_links(entry.body, entry.source, entry.uri, site_uri, entry.body_line)
+
+
+def _index_pages(public: Publication, numbers: Numbers) -> list[PageSpec]:
+    """Home, the goal index and a page per goal."""
+    active = sum(1 for g in public.goals.values() if g.status == "active")
+    pages = [
+        PageSpec("index.md", "Home", "home", description=words.home_description(active)),
+        PageSpec("goals/index.md", "Goals", "goals", description=words.GOALS_DESCRIPTION),
+    ]
+    pages += [
+        PageSpec(goal.uri, goal.title, "goal", goal.body, goal.source, description=goal.why, goal=goal)
+        for goal in public.goals.values()
+    ]
+    return pages
+
+
+def _archive_pages(public: Publication) -> list[PageSpec]:
+    """The journal archive and a page per year (lists of entries: not searched)."""
+    pages = [
+        PageSpec(
+            "journal/index.md",
+            "Journal",
+            "journal",
+            description=words.JOURNAL_DESCRIPTION,
+            searchable=False,
+        )
+    ]
+    pages += [
+        PageSpec(
+            f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, searchable=False, year=year
+        )
+        for year in sorted({e.day.year for e in public.published}, reverse=True)
+    ]
+    return pages
+
+
+def _help_pages(numbers: Numbers) -> list[PageSpec]:
+    """How I helped, a page per roundup with public acts, and a review per year."""
+    pages = []
+    if numbers.acts:
+        pages.append(
+            PageSpec(
+                "helped/index.md",
+                words.HELPED_TITLE,
+                "helped",
+                description=words.helped_description(numbers.acts),
+            )
+        )
+    pages += [
+        PageSpec(
+            roundup.uri,
+            words.roundup_title(roundup),
+            "roundup",
+            in_nav=False,
+            searchable=False,  # the help it lists is indexed on the entries' pages
+            description=words.roundup_summary(roundup),
+            roundup=roundup,
+        )
+        for roundup in numbers.public_roundups
+    ]
+    pages += [
+        PageSpec(
+            review.uri,
+            words.review_title(review),
+            "review",
+            in_nav=False,
+            description=words.review_summary(review),
+            review=review,
+        )
+        for review in numbers.reviews
+    ]
+    return pages
+
+
+def _entry_pages(public: Publication, bodies: dict[str, Rewritten]) -> list[PageSpec]:
+    """A page per published entry, out of the nav (the archive lists them)."""
+    return [
+        PageSpec(
+            entry.uri,
+            words.entry_title(entry),
+            "entry",
+            bodies[entry.uri].markdown,
+            entry.source,
+            in_nav=False,
+            draft=public.is_draft(entry),
+            description=markdown_summary(entry.body),
+            entry=entry,
+        )
+        for entry in public.published
+    ]

@@ -1,0 +1,142 @@
+"""Render the HTML the plugin puts around (or in place of) each page's Markdown, with its templates."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from markupsafe import Markup
+from markupsafe import escape as markupsafe_escape
+
+from ..core.model import Entry, Goal
+from . import words
+from .context import CONTEXTS
+from .plan import PageSpec
+from .site import Site
+from .urls import page_url, relative_url
+from .words.metrics import metric_text
+
+# Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
+# context renders the same HTML: a host may keep their HTML between builds.
+SELF_CONTAINED = ("entry", "roundup")
+# Templates wrap what search should not index (pictures, data tables, lists of entries, pagers) in
+# these comments, so that a host can hold those parts back from its search index.
+UNINDEXED = re.compile(r"<!--gj:unindexed-->(.*?)<!--/gj:unindexed-->", re.S)
+
+
+@dataclass(frozen=True)
+class Fragments:
+    """The HTML that goes before and after a page's own content (after its h1, if it has one)."""
+
+    before: str
+    after: str
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The Jinja environment for the plugin's own templates (autoescaped)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("goals_journal.pages", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+    )
+    env.filters.update(num=words.number, long_date=words.long_date, short_date=words.short_date, host=host)
+    env.globals.update(
+        words=words,
+        metric_text=metric_text,
+        percent=words.percent,
+        entry_list=entry_list,
+        data_table=data_table,
+    )
+    return env
+
+
+def page_link(spec: PageSpec, site: Site) -> Callable[[str], str]:
+    """url(uri): a link from the page of `spec` to the page or file at `uri` that works from any folder."""
+    here = page_url(spec.uri, site.settings.directory_urls)
+
+    def url(uri: str) -> str:
+        return relative_url(here, page_url(uri, site.settings.directory_urls))
+
+    return url
+
+
+def own_context(spec: PageSpec, site: Site) -> dict[str, Any]:
+    """What the template of the page's kind shows, beyond the site."""
+    return CONTEXTS[spec.kind](spec, site, page_link(spec, site))
+
+
+def render_page(
+    spec: PageSpec, site: Site, has_heading: bool = False, own: dict[str, Any] | None = None
+) -> Fragments:
+    """The HTML to put before and after the page's own content (which may start with its own h1)."""
+    context: dict[str, Any] = {
+        "site": site,
+        "page": spec,
+        "url": page_link(spec, site),
+        "goals": site.goals,
+        "has_heading": has_heading,
+        **(own if own is not None else own_context(spec, site)),
+    }
+    module = environment().get_template(f"{spec.kind}.html").make_module(context)
+    return Fragments(str(getattr(module, "before", "")), str(module))
+
+
+def without_marks(fragment: str) -> str:
+    """HTML without the not-indexed marks (for feeds)."""
+    return UNINDEXED.sub(lambda match: match.group(1), fragment)
+
+
+def entry_list(
+    entries: list[Entry],
+    url: Callable[[str], str],
+    goals: dict[str, Goal],
+    summaries: dict[str, str] | None = None,
+    with_year: bool = True,
+    except_goal: str | None = None,
+) -> Markup:
+    """A list of entries: date, linked title, summary and goal chips (plain Python: lists can be long)."""
+    escape = html.escape
+    chip_html = {
+        gid: f'<a class="gj-chip" href="{escape(url(g.uri))}">{escape(g.title)}</a>'
+        for gid, g in goals.items()
+    }
+    items = []
+    for entry in entries:
+        day = entry.day
+        when = words.short_date(day) if with_year else f"{day.day} {words.month_abbreviation(day)}"
+        summary = summaries.get(entry.uri) if summaries else None
+        chips = "".join(chip_html[g] for g in entry.goals if g != except_goal and g in chip_html)
+        items.append(
+            f'<li>\n<time datetime="{day.isoformat()}">{escape(when)}</time>\n<div>\n'
+            f'<a href="{escape(url(entry.uri))}">{escape(words.entry_title(entry))}</a>\n'
+            + (f'<span class="gj-summary">{escape(summary)}</span>\n' if summary else "")
+            + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
+            + "</div>\n</li>\n"
+        )
+    short = "" if with_year else " gj-entries--short"
+    return Markup(f'<ul class="gj-entries{short}">\n{"".join(items)}</ul>\n')
+
+
+def data_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], empty: str) -> Markup:
+    """The table of numbers behind a picture; cells are text, or Markup for links."""
+    escape = markupsafe_escape
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    if not rows:
+        body = f'<tr><td colspan="{len(columns)}">{escape(empty)}</td></tr>'
+    return Markup(f"<table>\n  <thead><tr>{head}</tr></thead>\n  <tbody>{body}</tbody>\n</table>")
+
+
+def host(url: str) -> str:
+    """The host name of a URL, without a leading www."""
+    return (urlsplit(url).hostname or url).removeprefix("www.")

@@ -1,0 +1,69 @@
+"""The words that travel with a shared link: share texts, badges, cards and feed titles."""
+
+from __future__ import annotations
+
+from ...core.progress import GoalProgress, MetricProgress
+from ...core.roundups import Roundup, YearReview
+from . import HELPED_TITLE, percent, roundup_label, roundup_summary, status_text
+from .metrics import metric_text
+
+
+def headline(progress: GoalProgress) -> tuple[int | None, str]:
+    """The percent and words of a goal's first measurable metric, for badges and share texts."""
+    for metric in progress.metrics:
+        if metric.fraction is not None:
+            return percent(metric.fraction, clamp=False), share_words(progress, metric)
+    return None, f"Working on “{progress.goal.title}” ({status_text(progress)})"
+
+
+def share_words(progress: GoalProgress, metric: MetricProgress) -> str:
+    """62% of the way to 150 people helped (Help others)."""
+    title, label = progress.goal.title, metric.metric.label.lower()
+    text = metric_text(metric)
+    if metric.metric.shape == "total":
+        return f"{percent(metric.fraction, clamp=False)}% of the way to {text.target} {label} ({title})"
+    if metric.metric.shape == "rate":
+        per = metric.metric.per or "day"
+        return f"{metric.met} of {metric.elapsed} {per}s met so far: {label} ({title})"
+    return f"{text.value} {label}, aiming for {text.target} ({title})"
+
+
+def roundup_share(roundup: Roundup) -> str:
+    """This week I helped 7 people: ... (Week 47, 2026)."""
+    return f"{roundup_summary(roundup)} ({roundup_label(roundup)})"
+
+
+def badge_message(progress: GoalProgress) -> str:
+    """62% · on track."""
+    share, _ = headline(progress)
+    return status_text(progress) if share is None else f"{share}% · {status_text(progress)}"
+
+
+def badge_alt(progress: GoalProgress) -> str:
+    """Help others: on track."""
+    return f"{progress.goal.title}: {status_text(progress)}"
+
+
+def streak_line(count: int, per: str) -> str:
+    """Current streak: 3 weeks (on a goal's card)."""
+    return f"Current streak: {count} {per}s"
+
+
+def roundup_card_title(roundup: Roundup) -> str:
+    """How I helped · Week 47, 2026."""
+    return f"{HELPED_TITLE} · {roundup_label(roundup)}"
+
+
+def review_entries(review: YearReview) -> str:
+    """54 journal entries."""
+    return f"{review.entries} journal entries."
+
+
+def helped_feed_title(site_feed_title: str) -> str:
+    """How I helped · My journal."""
+    return f"{HELPED_TITLE} · {site_feed_title}"
+
+
+def goal_feed_title(goal_title: str, site_feed_title: str) -> str:
+    """Help others · My journal."""
+    return f"{goal_title} · {site_feed_title}"
