@@ -155,7 +155,7 @@ def profile_plugin(project: Path) -> str:
     total = time.perf_counter() - start
     out = io.StringIO()
     stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
-    stats.print_stats(r"goals_journal.*(plugin|render|reader|site|feeds|opendata|cards)\.py", 18)
+    stats.print_stats(r"goals_journal/(hosts|core|pages|outputs|speed)/", 18)
     lines = [line for line in out.getvalue().splitlines() if "goals_journal" in line or "cumtime" in line]
     return f"Whole build under cProfile: {total:.1f} s\n\n```text\n" + "\n".join(lines) + "\n```\n"
 

@@ -78,7 +78,7 @@ def write_files(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(textwrap.dedent(content).lstrip("\n"), "utf-8")
 
 
-def build_site(
+def build_journal(
     root: Path,
     files: dict[str, str | bytes] | None = None,
     *,

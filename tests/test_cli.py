@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import ROOT, TODAY, build_site, entry, goal, write_files
+from conftest import ROOT, TODAY, build_journal, entry, goal, write_files
 
 GOALS = shutil.which("goals", path=os.path.dirname(sys.executable))
 ENV = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "EDITOR", "VISUAL")}
@@ -445,7 +445,7 @@ def test_status_shows_the_numbers_worked_out_by_hand(tmp_path: Path) -> None:
 
 
 def test_status_json_is_the_sites_goals_json(tmp_path: Path) -> None:
-    built = build_site(tmp_path, JOURNAL)  # conftest's real build, as of 2027-01-20
+    built = build_journal(tmp_path, JOURNAL)  # conftest's real build, as of 2027-01-20
     site_json = json.loads((built.site / "goals.json").read_text("utf-8"))
     run = goals("status", "--json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
@@ -514,6 +514,8 @@ def test_bad_configuration_is_one_clear_line(tmp_path: Path) -> None:
     assert "does not use the goals-journal plugin" in one_error(goals("check", cwd=root), 1)
     write_journal(root, {}, timezone="Mars/Olympus")
     assert "timezone 'Mars/Olympus'" in one_error(goals("new", "entry", cwd=root), 1)
+    write_journal(root, {}, card_accent="not-a-colour")  # check resolves every option as the build does
+    assert "card_accent 'not-a-colour' is not a colour" in one_error(goals("check", cwd=root), 1)
 
 
 @pytest.mark.parametrize(

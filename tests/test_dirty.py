@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import build_site, entry, goal, run_build, texts
+from conftest import build_journal, entry, goal, run_build, texts
 from lxml import html as lxml_html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -57,7 +57,7 @@ def article(path: Path) -> str:
 
 
 def test_an_edit_rewrites_only_the_pages_it_changes(site_root: Path, tmp_path: Path) -> None:
-    build_site(site_root, FILES)  # writes the project (and a normal site, not used below)
+    build_journal(site_root, FILES)  # writes the project (and a normal site, not used below)
     site = tmp_path / "served"
     config = load_config(str(site_root / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=True)
@@ -98,7 +98,7 @@ def test_an_edit_rewrites_only_the_pages_it_changes(site_root: Path, tmp_path: P
 
 
 def test_first_build_of_a_session_writes_every_page(site_root: Path, tmp_path: Path) -> None:
-    build_site(site_root, FILES)
+    build_journal(site_root, FILES)
     site = tmp_path / "served"
     config = load_config(str(site_root / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="serve", dirty=True)

@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Built, build_site, goal
+from conftest import Built, build_journal, goal
 
 GOAL = goal("Help others", "2027-01-01", metrics={"reach_out": {"target": 5, "per": "week"}})
 
 
 def failed_build(root: Path, files: dict[str, str | bytes], **kwargs: object) -> Built:
     """Build a journal that must fail, and return what it reported."""
-    result = build_site(root, {"goals/help.md": GOAL, **files}, expect_problems=True, **kwargs)  # type: ignore[arg-type]
+    result = build_journal(root, {"goals/help.md": GOAL, **files}, expect_problems=True, **kwargs)  # type: ignore[arg-type]
     assert result.failure, "the build should have failed"
     summary = result.errors.pop()
     assert "nothing was written. Fix them and build again." in summary
@@ -207,7 +207,9 @@ def test_encoding_problems_name_the_line(site_root: Path) -> None:
 
 def test_bom_and_crlf_are_accepted(site_root: Path) -> None:
     text = "\ufeff---\r\ntitle: Windows entry\r\ngoals: [help]\r\n---\r\n\r\nWritten on Windows.\r\n"
-    result = build_site(site_root, {"goals/help.md": GOAL, "journal/2027-01-03-win.md": text.encode("utf-8")})
+    result = build_journal(
+        site_root, {"goals/help.md": GOAL, "journal/2027-01-03-win.md": text.encode("utf-8")}
+    )
     assert "Windows entry" in result.page("journal/2027/01/03/win/").text_content()
 
 
@@ -252,20 +254,20 @@ def test_unknown_keys_warn_with_a_suggestion_and_fail_strict_builds(site_root: P
         "goals/help.md": GOAL,
         "journal/2027-01-03-x.md": "---\ntitel: Oops\n---\n",
     }
-    lenient = build_site(site_root, files, expect_problems=True)
+    lenient = build_journal(site_root, files, expect_problems=True)
     assert not lenient.failure
     assert lenient.warnings == [
         "journal/2027-01-03-x.md:2: unknown key 'titel' (did you mean 'title'?); known keys: title, date, goals, "
         "metrics, helped, tags, rest, draft, private"
     ]
     (site_root / "site").rename(site_root / "lenient-site")
-    strict = build_site(site_root, files, strict=True, expect_problems=True)
+    strict = build_journal(site_root, files, strict=True, expect_problems=True)
     assert strict.failure and not (site_root / "site").exists()  # stopped before writing anything
     assert "1 warning in the journal (listed above); nothing was written" in strict.errors[-1]
 
 
 def test_bad_plugin_options_are_clear(site_root: Path) -> None:
-    result = build_site(
+    result = build_journal(
         site_root,
         {"goals/help.md": GOAL},
         options={"timezone": "Mars/Olympus"},
@@ -276,7 +278,7 @@ def test_bad_plugin_options_are_clear(site_root: Path) -> None:
 
 
 def test_the_command_line_shows_errors_without_a_traceback(site_root: Path) -> None:
-    build_site(site_root, {"goals/help.md": GOAL}, expect_problems=True)
+    build_journal(site_root, {"goals/help.md": GOAL}, expect_problems=True)
     (site_root / "journal").mkdir(exist_ok=True)
     (site_root / "journal" / "2027-01-03-x.md").write_text("---\ngoals: [nope]\n---\n")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -16,7 +16,7 @@ from pathlib import Path
 import feedparser
 import jsonschema
 import pytest
-from conftest import ROOT, Built, build_site, entry, goal
+from conftest import ROOT, Built, build_journal, entry, goal
 from lxml import etree
 from test_site import JOURNAL
 
@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         ),
     }
     options = {"feed_weekly_roundups": False, "feed_monthly_roundups": False}  # roundups: test_roundups.py
-    return build_site(
+    return build_journal(
         tmp_path_factory.mktemp("feeds") / "project", files, options=options, config={"site_author": "Wren"}
     )
 
@@ -162,7 +162,7 @@ def test_every_page_announces_the_feeds(built: Built) -> None:
 
 
 def test_item_limit_and_summary_option(site_root: Path) -> None:
-    result = build_site(
+    result = build_journal(
         site_root, JOURNAL, options={"feed_items": 2, "feed_content": "summary", "feed_title": "Mine"}
     )
     feed = parse(result, "feed.xml")
@@ -179,10 +179,10 @@ def test_item_limit_and_summary_option(site_root: Path) -> None:
 
 
 def test_feeds_need_a_site_url(site_root: Path) -> None:
-    result = build_site(site_root, JOURNAL, config={"site_url": None}, expect_problems=True)
+    result = build_journal(site_root, JOURNAL, config={"site_url": None}, expect_problems=True)
     assert result.failure
     assert "feeds need absolute URLs: set site_url in mkdocs.yml" in result.errors[-1]
-    without = build_site(site_root, JOURNAL, config={"site_url": None}, options={"feeds": False})
+    without = build_journal(site_root, JOURNAL, config={"site_url": None}, options={"feeds": False})
     assert not (without.site / "feed.xml").exists()
 
 
@@ -191,7 +191,7 @@ def test_control_characters_are_removed_with_a_warning(site_root: Path) -> None:
         "goals/help.md": goal(),
         "journal/2027-01-03-bell.md": "---\ntitle: Ding\x07 dong\ngoals: [help]\n---\n\nA form\x0cfeed.\n",
     }
-    result = build_site(site_root, files, expect_problems=True)
+    result = build_journal(site_root, files, expect_problems=True)
     assert not result.failure
     assert result.warnings == [
         "journal/2027-01-03-bell.md:2: removed 2 invisible control characters (first: U+0007) that feeds cannot "
@@ -201,11 +201,11 @@ def test_control_characters_are_removed_with_a_warning(site_root: Path) -> None:
 
 
 def test_two_builds_give_identical_feeds(site_root: Path, tmp_path: Path) -> None:
-    first = build_site(site_root, JOURNAL)
+    first = build_journal(site_root, JOURNAL)
     copies = {
         p: (first.site / p).read_bytes() for p in ("feed.xml", "atom.xml", "feed.json", "goals/help/feed.xml")
     }
-    again = build_site(site_root, {})
+    again = build_journal(site_root, {})
     assert {p: (again.site / p).read_bytes() for p in copies} == copies
 
 

@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import yaml
-from conftest import build_site
+from conftest import build_journal
 from goals_journal.core.contract import ENTRY_KEYS, GOAL_KEYS, HELPED_KEYS, METRIC_KEYS
 from goals_journal.core.reader import read_journal
 from goals_journal.core.settings import FeedSettings, Settings
 from goals_journal.outputs.feeds import feed_files, feed_plan
 from goals_journal.outputs.opendata import data_files
 from goals_journal.pages.render import render_page
-from goals_journal.pages.site import build_site as plan_site
+from goals_journal.pages.site import build_site
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -169,7 +169,7 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
         event("stopped by errors" if journal.errors else "rendered")
         if journal.errors:
             return
-        site = plan_site(journal, options)
+        site = build_site(journal, options)
         for spec in site.pages.values():
             made = render_page(spec, site)
             etree.fromstring(
@@ -194,7 +194,7 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
 @given(journals() | valid_journals())
 def test_real_builds_succeed_or_fail_with_plugin_errors(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        result = build_site(Path(folder) / "project", dict(files), expect_problems=True)  # type: ignore[arg-type]
+        result = build_journal(Path(folder) / "project", dict(files), expect_problems=True)  # type: ignore[arg-type]
         event("failed with plugin errors" if result.failure else "built")
         if result.failure:
             assert result.errors, "a failed build says why"

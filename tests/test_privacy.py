@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import build_site, entry, goal
+from conftest import build_journal, entry, goal
 from lxml import etree
 
 PUBLIC_GOAL = goal(
@@ -107,7 +107,7 @@ def every_byte(site: Path) -> dict[str, bytes]:
 
 
 def test_canaries_reach_no_output_file(site_root: Path) -> None:
-    result = build_site(site_root, CANARIES, expect_problems=True)
+    result = build_journal(site_root, CANARIES, expect_problems=True)
     assert not result.failure
     assert result.warnings == [  # the public entry's link to the private goal is taken out, and said so
         "journal/2027/2027-01-03-public.md:20: the link to goals/secret.md was removed: that page is private, "
@@ -162,7 +162,7 @@ RAW = [
 
 
 def test_markup_in_front_matter_is_text_everywhere(site_root: Path) -> None:
-    result = build_site(site_root, HOSTILE)
+    result = build_journal(site_root, HOSTILE)
     for name, data in every_byte(result.site).items():
         if name.endswith((".html", ".xml", ".svg")):
             text = data.decode("utf-8")
@@ -193,13 +193,13 @@ def test_markup_in_front_matter_is_text_everywhere(site_root: Path) -> None:
 )
 def test_links_must_be_http(site_root: Path, scheme: str) -> None:
     files = {"journal/2027-01-03-x.md": entry("x", helped=[{"how": "h", "link": scheme}])}
-    result = build_site(site_root, files, expect_problems=True)
+    result = build_journal(site_root, files, expect_problems=True)
     assert result.failure and "must be an http:// or https:// address" in result.errors[0]
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    first = every_byte(build_site(tmp_path / "a", CANARIES, expect_problems=True).site)
-    second = every_byte(build_site(tmp_path / "b", CANARIES, expect_problems=True).site)
+    first = every_byte(build_journal(tmp_path / "a", CANARIES, expect_problems=True).site)
+    second = every_byte(build_journal(tmp_path / "b", CANARIES, expect_problems=True).site)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
     assert {
@@ -213,6 +213,6 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 
 def test_svg_and_feeds_are_well_formed_xml(site_root: Path) -> None:
-    result = build_site(site_root, HOSTILE)
+    result = build_journal(site_root, HOSTILE)
     for name in ("feed.xml", "atom.xml", "goals/evil/feed.xml"):
         etree.fromstring((result.site / name).read_bytes())

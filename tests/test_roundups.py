@@ -8,7 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import Built, build_site, entry, goal, texts
+from conftest import Built, build_journal, entry, goal, texts
 from goals_journal.core.days import week_number
 
 D = dt.date.fromisoformat
@@ -52,7 +52,7 @@ FILES: dict[str, str | bytes] = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The roundup journal in New York, as of 20 Jan 2027."""
-    return build_site(
+    return build_journal(
         tmp_path_factory.mktemp("roundups") / "project", FILES, options={"timezone": "America/New_York"}
     )
 
@@ -189,7 +189,7 @@ def test_only_finished_periods_enter_the_feeds(built: Built) -> None:
 
 def test_roundups_can_stay_out_of_the_main_feed(site_root: Path) -> None:
     options = {"timezone": "America/New_York", "feed_weekly_roundups": False}
-    result = build_site(site_root, FILES, options=options)
+    result = build_journal(site_root, FILES, options=options)
     titles = [i["title"] for i in json.loads((result.site / "feed.json").read_text("utf-8"))["items"]]
     assert [t for t in titles if t.startswith("How I helped")] == [
         "How I helped: December 2026",

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import build_site, entry
+from conftest import build_journal, entry
 from goals_journal.speed import cores, prerender, reading
 from test_site import JOURNAL
 
@@ -32,11 +32,11 @@ def count_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_background_rendering_builds_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    here = build_site(tmp_path / "here", JOURNAL)
+    here = build_journal(tmp_path / "here", JOURNAL)
     monkeypatch.setattr(prerender, "BACKGROUND_FROM", 0)
     monkeypatch.setattr(prerender, "CHUNK", 3)
     started = count_workers(monkeypatch)
-    there = build_site(tmp_path / "there", JOURNAL)
+    there = build_journal(tmp_path / "there", JOURNAL)
     assert started == [1]  # the second build did render in a worker process
     mine, theirs = site_files(here.site), site_files(there.site)
     assert mine.keys() == theirs.keys()
@@ -51,12 +51,12 @@ def test_reading_on_two_cores_gives_the_same_site_and_errors(
         "journal/2027/2027-01-07-bad.md": entry("Text.", title="Bad", metrics={"reach_out": "many"}),
         "journal/2027/2027-01-08-worse.md": "---\ntitle: [unclosed\n---\n\nText.\n",
     }
-    here = build_site(tmp_path / "here", JOURNAL)
-    failed_here = build_site(tmp_path / "bad-here", bad, expect_problems=True)
+    here = build_journal(tmp_path / "here", JOURNAL)
+    failed_here = build_journal(tmp_path / "bad-here", bad, expect_problems=True)
     monkeypatch.setattr(reading, "PARALLEL_FROM", 0)
     started = count_workers(monkeypatch)
-    there = build_site(tmp_path / "there", JOURNAL)
-    failed_there = build_site(tmp_path / "bad-there", bad, expect_problems=True)
+    there = build_journal(tmp_path / "there", JOURNAL)
+    failed_there = build_journal(tmp_path / "bad-there", bad, expect_problems=True)
     assert started == [1, 1]  # both builds read half of the entries in a worker process
     assert site_files(here.site) == site_files(there.site)
     assert len(failed_here.errors) == 3 and failed_there.errors == failed_here.errors  # two, and the summary

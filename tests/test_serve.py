@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import build_site, entry, goal
+from conftest import build_journal, entry, goal
 
 
 def free_port() -> int:
@@ -49,7 +49,7 @@ def test_serve_reloads_when_an_entry_changes(site_root: Path) -> None:
         ),
         "journal/2027-01-04-draft.md": entry("Draft body", title="DRAFT-PREVIEW", draft=True),
     }
-    build_site(site_root, files, config={"site_url": "https://example.org/"})
+    build_journal(site_root, files, config={"site_url": "https://example.org/"})
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -87,7 +87,7 @@ def test_serve_dirty_shows_new_numbers_after_an_edit(site_root: Path) -> None:
             "Second body", title="Second", goals=["help"], metrics={"n": 3}
         ),
     }
-    build_site(site_root, files, config={"site_url": "https://example.org/"})
+    build_journal(site_root, files, config={"site_url": "https://example.org/"})
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Built, build_site, entry, goal, texts
+from conftest import Built, build_journal, entry, goal, texts
 from lxml import etree
 
 METRICS = {
@@ -92,7 +92,7 @@ JOURNAL: dict[str, str | bytes] = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The small journal, built once for this module."""
-    return build_site(tmp_path_factory.mktemp("site") / "project", JOURNAL)
+    return build_journal(tmp_path_factory.mktemp("site") / "project", JOURNAL)
 
 
 def metric_values(node: object) -> dict[str, str]:
@@ -314,7 +314,7 @@ def test_search_index_has_entries_but_no_drafts(built: Built) -> None:
 
 
 def test_drafts_are_previewed_by_serve_and_marked(site_root: Path) -> None:
-    result = build_site(site_root, JOURNAL, serve=True)
+    result = build_journal(site_root, JOURNAL, serve=True)
     page = result.page("journal/2027/01/15/draft/")
     assert page.xpath("//div[@class='mkdocs-draft-marker']")
     archive = result.page("journal/")
@@ -323,7 +323,7 @@ def test_drafts_are_previewed_by_serve_and_marked(site_root: Path) -> None:
 
 
 def test_private_numbers_can_be_left_out(site_root: Path) -> None:
-    result = build_site(site_root, JOURNAL, options={"count_private": False})
+    result = build_journal(site_root, JOURNAL, options={"count_private": False})
     values = metric_values(result.page("goals/help/"))
     # helped: 2 + 1 (the private item is dropped) + 0; the private entry is dropped entirely
     assert values["People helped"] == "3 / 150"
@@ -332,7 +332,7 @@ def test_private_numbers_can_be_left_out(site_root: Path) -> None:
 
 
 def test_without_directory_urls_links_still_resolve(site_root: Path) -> None:
-    result = build_site(site_root, JOURNAL, config={"use_directory_urls": False})
+    result = build_journal(site_root, JOURNAL, config={"use_directory_urls": False})
     pages = result.pages()
     assert "journal/2027/01/03/first-week.html" in pages and "goals/help.html" in pages
     page = result.page("journal/2027/01/03/first-week.html")
@@ -343,7 +343,7 @@ def test_without_directory_urls_links_still_resolve(site_root: Path) -> None:
 
 def test_docs_index_becomes_the_home_introduction(site_root: Path) -> None:
     files = {**JOURNAL, "docs/index.md": "# Welcome\n\nINTRO-TEXT here.\n"}
-    result = build_site(site_root, files)
+    result = build_journal(site_root, files)
     home = result.page("")
     assert texts(home, "//h1") == ["Welcome"]
     assert "INTRO-TEXT" in home.text_content() and home.xpath(
@@ -357,7 +357,7 @@ def test_edit_link_points_at_the_real_file(site_root: Path) -> None:
         "edit_uri": "edit/main/docs/",
         "theme": {"name": "material", "features": ["content.action.edit"]},
     }
-    result = build_site(site_root, JOURNAL, config=config)
+    result = build_journal(site_root, JOURNAL, config=config)
     page = result.page("journal/2027/01/03/first-week/")
     edits = page.xpath("//a[contains(@class,'md-content__button')]/@href")
     assert edits == ["https://github.com/me/journal/edit/main/journal/2027/2027-01-03-first-week.md"]
@@ -377,7 +377,7 @@ def test_relative_links_and_images_in_entries_keep_working(site_root: Path) -> N
         ),
         "journal/2027/2027-01-14-hidden.md": entry("![Secret](photos/secret.png)", private=True),
     }
-    result = build_site(site_root, files)
+    result = build_journal(site_root, files)
     page = result.page("journal/2027/01/13/links/")
     content = page.xpath("//article")[0]
     assert content.xpath(".//img/@src") == ["../../../photos/kiln.png"]
@@ -479,7 +479,7 @@ def test_every_kind_of_goal_builds_and_says_where_it_stands(site_root: Path) -> 
         ),
         "journal/2027-01-12-b.md": entry("B.", goals=["done", "open"], metrics={"x": 7}),
     }
-    result = build_site(site_root, files)
+    result = build_journal(site_root, files)
     home = result.page("")
     states = {
         texts(card, ".//p[@class='gj-card__title']/a")[0]: texts(

@@ -6,9 +6,10 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from conftest import Built, build_site, write_files
-from goals_journal.outputs.cards import Card, cached_card, draw_card
+from conftest import Built, build_journal, write_files
+from goals_journal.outputs.cards import Card, draw_card
 from goals_journal.outputs.fonts import PRIMARY, runs
+from goals_journal.speed.cards import cached_card
 from lxml import etree
 from PIL import Image
 from test_site import JOURNAL
@@ -19,7 +20,7 @@ SITE = "https://example.org/journal/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The small journal of test_site."""
-    return build_site(tmp_path_factory.mktemp("social") / "project", JOURNAL)
+    return build_journal(tmp_path_factory.mktemp("social") / "project", JOURNAL)
 
 
 def local(built: Built, url: str) -> Path:
@@ -92,18 +93,18 @@ def test_cards_are_1200_by_630_pngs(built: Built) -> None:
 
 
 def test_cards_change_only_when_what_they_show_changes(site_root: Path) -> None:
-    first = build_site(site_root, JOURNAL)
+    first = build_journal(site_root, JOURNAL)
     before = {p.relative_to(first.site).as_posix(): p.read_bytes() for p in first.site.rglob("card.png")}
     cache = site_root / ".cache/goals-journal/cards"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    again = build_site(site_root, {})
+    again = build_journal(site_root, {})
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == cached  # nothing was redrawn
     assert {
         p.relative_to(again.site).as_posix(): p.read_bytes() for p in again.site.rglob("card.png")
     } == before
     entry = site_root / "journal/2027/2027-01-12-second.md"
     entry.write_text(entry.read_text("utf-8").replace("reach_out: 6", "reach_out: 2"), "utf-8")
-    changed = build_site(site_root, {})
+    changed = build_journal(site_root, {})
     after = {p.relative_to(changed.site).as_posix(): p.read_bytes() for p in changed.site.rglob("card.png")}
     different = {name for name in before if before[name] != after[name]}
     # only the goal card shows the weekly metric (1 of 3 weeks met -> 0 of 3); the site card and the
@@ -163,7 +164,7 @@ def test_share_links_are_plain_and_encoded(built: Built) -> None:
 
 def test_everything_can_be_turned_off(site_root: Path) -> None:
     options = {"cards": False, "badges": False, "share_links": False}
-    result = build_site(site_root, JOURNAL, options=options)
+    result = build_journal(site_root, JOURNAL, options=options)
     assert not list(result.site.rglob("card.png")) and not list(result.site.rglob("badge.svg"))
     page = result.page("goals/help/")
     assert not page.xpath("//nav[@class='gj-share']") and not page.xpath(
@@ -173,7 +174,7 @@ def test_everything_can_be_turned_off(site_root: Path) -> None:
 
 
 def test_card_colours_are_checked(site_root: Path) -> None:
-    result = build_site(site_root, JOURNAL, options={"card_accent": "not-a-colour"}, expect_problems=True)
+    result = build_journal(site_root, JOURNAL, options={"card_accent": "not-a-colour"}, expect_problems=True)
     assert result.failure and "card_accent 'not-a-colour' is not a colour" in result.errors[-1]
 
 
@@ -194,5 +195,5 @@ def test_other_scripts_and_emoji_use_fonts_that_have_them(tmp_path: Path) -> Non
 
 def test_the_cache_lives_outside_the_site(site_root: Path) -> None:
     write_files(site_root, {".gitignore": "site/\n"})
-    result = build_site(site_root, JOURNAL)
+    result = build_journal(site_root, JOURNAL)
     assert (site_root / ".cache/goals-journal/cards").is_dir() and not (result.site / ".cache").exists()

@@ -133,14 +133,10 @@ class Reading:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
-class Journal:
-    """Everything read from goals/ and journal/, plus the problems found on the way."""
+class Findings:
+    """Something that carries `problems`: its errors stop a build, its warnings a strict one."""
 
-    goals: dict[str, Goal] = field(default_factory=dict)  # by id, sorted
-    entries: tuple[Entry, ...] = ()  # oldest first
-    problems: tuple[Problem, ...] = ()  # sorted by file and line
-    assets: dict[str, Path] = field(default_factory=dict)  # site URI -> other files beside goals and entries
+    problems: tuple[Problem, ...]
 
     @property
     def errors(self) -> list[Problem]:
@@ -151,3 +147,13 @@ class Journal:
     def warnings(self) -> list[Problem]:
         """Problems that only stop a --strict build."""
         return [p for p in self.problems if p.severity == "warning"]
+
+
+@dataclass(frozen=True)
+class Journal(Findings):
+    """Everything read from goals/ and journal/, plus the problems found on the way."""
+
+    goals: dict[str, Goal] = field(default_factory=dict)  # by id, sorted
+    entries: tuple[Entry, ...] = ()  # oldest first
+    problems: tuple[Problem, ...] = ()  # sorted by file and line
+    assets: dict[str, Path] = field(default_factory=dict)  # site URI -> other files beside goals and entries

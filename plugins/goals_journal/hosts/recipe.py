@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Journal, Problem
+from ..core.model import Findings, Journal, Problem
 from ..core.settings import Settings
 from ..pages.site import Site, build_site
 from ..speed.memory import BuildMemory
@@ -12,22 +12,12 @@ from ..speed.reading import read_remembered
 
 
 @dataclass(frozen=True)
-class Prepared:
+class Prepared(Findings):
     """The journal read and, when it has no errors, the site planned; every problem found on the way."""
 
     journal: Journal
     site: Site | None
     problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> list[Problem]:
-        """Problems that stop the build."""
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        """Problems that stop a strict build."""
-        return [p for p in self.problems if p.severity == "warning"]
 
 
 def prepare(settings: Settings, memory: BuildMemory, parallel: bool) -> Prepared:

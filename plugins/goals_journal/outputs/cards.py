@@ -1,12 +1,11 @@
-"""Social cards: 1200x630 PNGs drawn with Pillow, cached by what they show."""
+"""Social cards: 1200x630 PNGs drawn with Pillow, named by a hash of what they show."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
-import os
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from PIL import Image, ImageDraw
 
@@ -108,33 +107,9 @@ def _mix(first: str, second: str, share: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * share):02x}" for x, y in zip(a, b, strict=True))
 
 
-def cached_card(card: Card, cache_dir: Path) -> tuple[Path, bool]:
-    """The PNG of a card from the cache, drawn first if it is not there; True when it was drawn."""
-    path = card_file(card, cache_dir)
-    if path.is_file():
-        return path, False
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
+def card_png(card: Card) -> bytes:
+    """The card as a PNG file."""
+    out = io.BytesIO()
     # A card has few colours: a 128-colour palette keeps it sharp at about 35% of the size.
-    draw_card(card).quantize(128, method=Image.Quantize.FASTOCTREE).save(partial, format="PNG")
-    partial.replace(path)
-    return path, True
-
-
-def card_file(card: Card, cache_dir: Path) -> Path:
-    """Where the PNG of a card is cached."""
-    return cache_dir / f"{card.key()}.png"
-
-
-def missing_cards(cards: dict[str, Card], cache_dir: Path) -> list[Card]:
-    """The cards not drawn yet, each once."""
-    missing = {card.key(): card for card in cards.values() if not card_file(card, cache_dir).is_file()}
-    return list(missing.values())
-
-
-def cached_cards(cards: dict[str, Card], cache_dir: Path) -> tuple[dict[str, Path], int]:
-    """PNGs of many cards (uri -> path), drawing the missing ones; and how many were drawn."""
-    todo = missing_cards(cards, cache_dir)
-    for card in todo:
-        cached_card(card, cache_dir)
-    return {uri: card_file(card, cache_dir) for uri, card in cards.items()}, len(todo)
+    draw_card(card).quantize(128, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
+    return out.getvalue()

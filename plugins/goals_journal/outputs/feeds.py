@@ -147,6 +147,23 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
+@dataclass(frozen=True)
+class FeedPlan:
+    """Which pages each feed carries (feed path -> page URIs), and the feed links of every page's <head>."""
+
+    feeds: dict[str, list[str]]
+    carried: frozenset[str]  # every page some feed carries
+    discovery: str
+
+
+def plan_feeds(site: Site, options: FeedSettings | None) -> FeedPlan:
+    """The feed plan of a build (empty without feeds)."""
+    if options is None:
+        return FeedPlan({}, frozenset(), "")
+    plan = feed_plan(site, options)
+    return FeedPlan(plan, frozenset(uri for uris in plan.values() for uri in uris), discovery_links(options))
+
+
 def feed_plan(site: Site, options: FeedSettings) -> dict[str, list[str]]:
     """Which pages each feed carries, newest first: feed path -> page URIs (the same for RSS, Atom, JSON)."""
     today = site.settings.today

@@ -86,6 +86,10 @@ class BuildMemory:
         for gone in set(self.files) - paths:
             del self.files[gone]
 
+    def keep_feed_contents(self, carried: frozenset[str]) -> None:
+        """Forget the feed content of pages no feed carries any more."""
+        self.feed_contents = {uri: text for uri, text in self.feed_contents.items() if uri in carried}
+
     def count_goal(
         self, goal: Goal, entries: Iterable[Entry], as_of: dt.date, week_start: int, count_private: bool
     ) -> GoalProgress:

@@ -118,7 +118,7 @@ def title_unread_pages(nav: Navigation, site: Site) -> None:
 
 
 def render_ahead(
-    site: Site, added: list[AddedPage], prerender: Prerender, memory: BuildMemory, in_feeds: set[str]
+    site: Site, added: list[AddedPage], prerender: Prerender, memory: BuildMemory, in_feeds: frozenset[str]
 ) -> None:
     """Render every page now and mark the ones that changed since the last build (`serve --dirty`)."""
     markdown = {page.job.uri: page.markdown for page in added}

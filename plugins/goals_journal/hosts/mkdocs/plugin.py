@@ -32,10 +32,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     serving = False
     resolved: options.Resolved
     site: Site
-    feed_plan: dict[str, list[str]]  # feed path -> the pages it carries
-    in_feeds: set[str]  # every page some feed carries: only their feed content is kept
+    feed_plan: feeds.FeedPlan  # which pages each feed carries: only their feed content is kept
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
-    discovery: str  # the feed links of every page's <head>
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,12 +64,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if stop is not None or prepared.site is None:
             raise PluginError(stop or "goals-journal: the journal could not be read")
         self.site = prepared.site
-        self.feed_plan = feeds.feed_plan(self.site, feed) if feed is not None else {}
-        self.in_feeds = {uri for uris in self.feed_plan.values() for uri in uris}
-        kept = self.memory.feed_contents
-        self.memory.feed_contents = {uri: text for uri, text in kept.items() if uri in self.in_feeds}
+        self.feed_plan = feeds.plan_feeds(self.site, feed)
+        self.memory.keep_feed_contents(self.feed_plan.carried)
         self.held = {}
-        self.discovery = feeds.discovery_links(feed) if feed is not None else ""
         waiting = recipe.waiting_entries(prepared, settings)
         if waiting and not self.serving:
             log.info(f"{waiting} entries dated after {settings.today} are not published yet")
@@ -79,17 +74,17 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
         added, warnings = site_files.add_pages(self.site, files, config)
-        for warning in warnings:
-            log.warning(warning)
         outputs.add_data_files(self.site, files, config)
         drawn = outputs.add_cards_and_badges(
             self.site, self.resolved.colors, files, config
-        )  # before the worker
+        )  # before rendering
+        for warning in warnings:
+            log.warning(warning)
         if drawn:
             log.info(drawn)
         site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())
         if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
-            site_files.render_ahead(self.site, added, self.prerender, self.memory, self.in_feeds)
+            site_files.render_ahead(self.site, added, self.prerender, self.memory, self.feed_plan.carried)
         else:
             self.prerender.in_background(self.site, [page.job for page in added])
         return files
@@ -116,7 +111,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         has_heading = html.lstrip().startswith("<h1")
         made = self.prerender.take(self.site, PageJob(spec.uri, has_heading))
         feed = self.resolved.feeds
-        if feed is not None and spec.uri in self.in_feeds:
+        if feed is not None and spec.uri in self.feed_plan.carried:
             content = outputs.feed_content(self.site, spec, html, has_heading, made, feed, page.url)
             self.memory.feed_contents[spec.uri] = content
         html, self.held[spec.uri] = search.hold_back(site_files.surround(html, has_heading, made))
@@ -134,19 +129,17 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Add feed autodiscovery links and Open Graph / Twitter Card tags to every page's <head>."""
         if "</head>" not in output:
             return output
-        head = self.discovery + outputs.head_tags(
-            self.site, self.site.pages.get(page.file.src_uri), page, config
+        tags = outputs.head_tags(self.site, self.site.pages.get(page.file.src_uri), page, config)
+        return search.name_search_dialog(output).replace(
+            "</head>", self.feed_plan.discovery + tags + "</head>", 1
         )
-        return search.name_search_dialog(output).replace("</head>", head + "</head>", 1)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""
         self.prerender.close()
-        feed = self.resolved.feeds
+        feed, contents = self.resolved.feeds, self.memory.feed_contents
         if feed is not None:
-            for path, data in feeds.feed_files(
-                self.site, self.feed_plan, self.memory.feed_contents, feed
-            ).items():
+            for path, data in feeds.feed_files(self.site, self.feed_plan.feeds, contents, feed).items():
                 write_file(data, os.path.join(config.site_dir, path))
 
     def on_build_error(self, *, error: Exception) -> None:
