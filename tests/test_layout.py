@@ -57,3 +57,19 @@ def test_core_pages_and_outputs_work_without_mkdocs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_word_of_each_vocabulary_has_its_reader_facing_words() -> None:
+    from goals_journal.core import vocabulary
+    from goals_journal.pages import words
+    from goals_journal.pages.context import CONTEXTS
+    from goals_journal.pages.plan import PAGE_KINDS
+
+    assert tuple(words.STATUS_WORDS) == vocabulary.STATUSES
+    assert tuple(words.KIND_WORDS) == vocabulary.HELP_KINDS
+    assert tuple(words.PERIOD_WORDS) == vocabulary.PERIODS
+    assert tuple(words.STATE_WORDS) == vocabulary.PERIOD_STATES
+    assert [name.lower() for name in words.DAY_NAMES] == list(vocabulary.WEEKDAYS)
+    assert sorted(CONTEXTS) == sorted(PAGE_KINDS)
+    templates = PACKAGE / "pages" / "templates"
+    assert [kind for kind in PAGE_KINDS if not (templates / f"{kind}.html").is_file()] == []
