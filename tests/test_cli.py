@@ -157,7 +157,16 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_init_writes_a_journal_that_builds_strictly_and_refuses_to_overwrite_it(tmp_path: Path) -> None:
     journal = tmp_path / "my journal"
     run, days = today_in(
-        KIRITIMATI, lambda: goals("init", "my journal", "--timezone", KIRITIMATI, cwd=tmp_path)
+        KIRITIMATI,
+        lambda: goals(
+            "init",
+            "my journal",
+            "--timezone",
+            KIRITIMATI,
+            "--site-url",
+            "https://me.github.io/journal",
+            cwd=tmp_path,
+        ),
     )
     assert run.returncode == 0, run.stderr
     written = sorted(snapshot(journal))
@@ -183,8 +192,9 @@ def test_init_writes_a_journal_that_builds_strictly_and_refuses_to_overwrite_it(
     config = yaml.safe_load((journal / "mkdocs.yml").read_text("utf-8"))
     assert config["theme"]["name"] == "material" and config["docs_dir"] == "docs"
     assert config["plugins"] == ["search", {"goals-journal": {"timezone": KIRITIMATI}}]
-    assert config["site_url"] == "https://USERNAME.github.io/REPO/"
-    assert "CHANGE THIS" in (journal / "mkdocs.yml").read_text("utf-8")
+    assert config["site_url"] == "https://me.github.io/journal/" and config["theme"]["font"] is False
+    assert "The site's address is https://me.github.io/journal/ (from --site-url)" in run.stdout
+    assert "preview the site at http://127.0.0.1:8000/journal/" in run.stdout  # serve uses site_url's path
     ignored = [
         line for line in (journal / ".gitignore").read_text("utf-8").splitlines() if not line.startswith("#")
     ]
@@ -197,12 +207,41 @@ def test_init_writes_a_journal_that_builds_strictly_and_refuses_to_overwrite_it(
     for page in ("index.html", "goals/help-others/index.html", f"journal/{y}/{m}/{d}/first-entry/index.html"):
         assert (journal / "site" / page).is_file(), page
     assert (journal / "site/feed.xml").is_file()
+    home = (journal / "site/index.html").read_text("utf-8")
+    outside = re.findall(r'<(?:link|script|img)[^>]+(?:href|src)="(https?://[^"]+)"', home)
+    assert [
+        url for url in outside if not url.startswith("https://me.github.io/journal/")
+    ] == []  # no third party
 
     before = snapshot(journal)
     again = goals("init", "my journal", "--timezone", KIRITIMATI, cwd=tmp_path)
     message = one_error(again, 1)
     assert "my journal/mkdocs.yml already exists (and 5 more" in message and "nothing was written" in message
     assert snapshot(journal) == before
+
+
+def test_init_guesses_the_address_from_the_github_remote_or_warns_about_the_placeholder(
+    tmp_path: Path,
+) -> None:
+    plain = tmp_path / "plain"
+    run = goals("init", "plain", cwd=tmp_path)
+    assert "The site's address is https://USERNAME.github.io/REPO/ (a placeholder" in run.stdout
+    build = mkdocs_build(plain)
+    assert build.returncode == 1 and "mkdocs.yml:" in build.stderr
+    assert "site_url is still the placeholder https://USERNAME.github.io/REPO/" in build.stderr
+    check = goals("check", "--strict", cwd=plain)  # reports exactly what the build would
+    assert check.returncode == 1 and "warning: site_url is still the placeholder" in check.stdout
+    for remote, address in (
+        ("git@github.com:Wren/clay-journal.git", "https://wren.github.io/clay-journal/"),
+        ("https://github.com/wren/wren.github.io", "https://wren.github.io/"),
+    ):
+        repo = tmp_path / address.split("/")[2].split(".")[0] / str(len(remote))
+        repo.mkdir(parents=True)
+        subprocess.run(["git", "init", "-q", str(repo)], check=True)
+        subprocess.run(["git", "-C", str(repo), "remote", "add", "origin", remote], check=True)
+        goals("init", cwd=repo)
+        assert yaml.safe_load((repo / "mkdocs.yml").read_text("utf-8"))["site_url"] == address
+    assert "--site-url" in one_error(goals("init", "x", "--site-url", "me.github.io", cwd=tmp_path), 2)
 
 
 def test_init_checks_every_file_before_writing_any(tmp_path: Path) -> None:
@@ -551,7 +590,7 @@ def test_the_publish_workflows_deploy_to_github_pages(tmp_path: Path) -> None:
             "actions/checkout@v7",
             "actions/setup-python@v7",
             install,
-            "mkdocs build --strict",
+            "goals build --strict",
             "actions/configure-pages@v6",
             "actions/upload-pages-artifact@v5",
         ]

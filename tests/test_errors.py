@@ -18,7 +18,8 @@ def failed_build(root: Path, files: dict[str, str | bytes], **kwargs: object) ->
     result = build_journal(root, {"goals/help.md": GOAL, **files}, expect_problems=True, **kwargs)  # type: ignore[arg-type]
     assert result.failure, "the build should have failed"
     summary = result.errors.pop()
-    assert "nothing was written. Fix them and build again." in summary
+    assert "in the journal; nothing was written. Fix" in summary
+    assert all(f"\n  {problem}" in summary for problem in result.errors[:10])  # a quiet log still lists them
     result.failure = summary
     return result
 
@@ -78,12 +79,30 @@ def failed_build(root: Path, files: dict[str, str | bytes], **kwargs: object) ->
         (
             "journal/2027-01-03-x.md",
             "---\ngoals: [help]\nmetrics:\n  reach_out: .nan\n---\n",
-            "journal/2027-01-03-x.md:4: 'metrics.reach_out' = nan is not a usable number",
+            "journal/2027-01-03-x.md:4: 'metrics.reach_out' = .nan is not a usable number",
         ),
         (
             "journal/2027-01-03-x.md",
             "---\ngoals: [help]\nmetrics:\n  reach_out: 1000000000000\n---\n",
-            "journal/2027-01-03-x.md:4: 'metrics.reach_out' = 1000000000000 is not a usable number",
+            "journal/2027-01-03-x.md:4: 'metrics.reach_out' = 1,000,000,000,000 is larger than "
+            "1,000,000,000 (10^9), the largest number the journal counts",
+        ),
+        (
+            "journal/2027-01-03-x.md",
+            "---\ngoals: [help]\nmetrics:\n  reach_out: 1e3\n---\n",
+            "journal/2027-01-03-x.md:4: 'metrics.reach_out' must be a number, but YAML reads 1e3 as text "
+            "(an exponent needs a dot and a sign, as in 1.5e+3): write the number out, e.g. 1000",
+        ),
+        (
+            "journal/2027-01-03-x.md",
+            "---\ngoals: [help]\nmetrics:\n  reach_out: true\n---\n",
+            "journal/2027-01-03-x.md:4: 'metrics.reach_out' must be a number, not true",
+        ),
+        (
+            "journal/2027-01-03-x.md",
+            "---\ntitle: [broken\ngoals: [help]\nmetrics:\n  reach_out: 1\n---\n",
+            "journal/2027-01-03-x.md:2: invalid YAML in the front matter: the [ opened on line 2 is never "
+            "closed: close it with ]",
         ),
         (
             "journal/plain-notes.md",
@@ -263,7 +282,10 @@ def test_unknown_keys_warn_with_a_suggestion_and_fail_strict_builds(site_root: P
     (site_root / "site").rename(site_root / "lenient-site")
     strict = build_journal(site_root, files, strict=True, expect_problems=True)
     assert strict.failure and not (site_root / "site").exists()  # stopped before writing anything
-    assert "1 warning in the journal (listed above); nothing was written" in strict.errors[-1]
+    assert (
+        "1 warning in the journal; nothing was written. Fix it and build again:\n  journal/2027-01-03-x.md:2: unknown key"
+        in strict.errors[-1]
+    )
 
 
 def test_bad_plugin_options_are_clear(site_root: Path) -> None:

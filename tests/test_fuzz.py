@@ -117,6 +117,7 @@ def valid_journals(draw: st.DrawFn) -> dict[str, str]:
     if due:
         goal["due"] = due
     files = {"goals/help.md": "---\n" + yaml.safe_dump(goal, allow_unicode=True) + "---\n" + draw(BODY)}
+    files |= draw(extras())
     for index in range(draw(st.integers(1, 6))):
         day = dt.date(2026, 12, 1) + dt.timedelta(days=draw(st.integers(0, 60)))
         helped = [
@@ -143,24 +144,65 @@ def valid_journals(draw: st.DrawFn) -> dict[str, str]:
             "rest": draw(st.booleans()),
         }
         files[f"journal/{day}-e{index}.md"] = (
-            "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + draw(BODY)
+            "---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + draw(BODY | LINKS)
+        )
+    return files
+
+
+LINK = "\0link:"  # a file value that makes a symbolic link to the path after it
+OUTSIDE = "CANARY-FROM-OUTSIDE"  # the text of a file outside the project: it must never be published
+LINKS = st.lists(
+    st.sampled_from(
+        ["2026-12-01-e0.md", "2026-12-05-e1.md", "../goals/help.md", "missing.png", "plain.md", "../../x.md"]
+    ),
+    min_size=1,
+    max_size=3,
+).map(lambda targets: " ".join(f"[to {t}]({t})" for t in targets))
+
+
+@st.composite
+def extras(draw: st.DrawFn) -> dict[str, str]:
+    """Files without front matter, and links to files and folders inside and outside the project."""
+    files = {}
+    if draw(st.booleans()):
+        files["journal/2027-01-02-plain.md"] = (
+            "Text without front matter, linking [an entry](2026-12-01-e0.md).\n"
+        )
+    for index, target in enumerate(
+        draw(st.lists(st.sampled_from(["inside", "outside", "folder", "nowhere"]), max_size=3))
+    ):
+        name = f"journal/2027-01-1{index}-link.md"
+        files[name if target != "folder" else f"journal/linked-{index}"] = (
+            LINK
+            + {
+                "inside": "2026-12-01-e0.md",
+                "outside": "../../outside/secret.md",
+                "folder": "../../outside",
+                "nowhere": "no-such-file.md",
+            }[target]
         )
     return files
 
 
 def write(root: Path, files: dict[str, str]) -> None:
-    """Write the files below root."""
+    """Write the files below root (and, beside it, a file and a folder outside the project)."""
+    outside = root.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.md").write_text(f"---\ntitle: {OUTSIDE}\n---\n{OUTSIDE}\n", "utf-8")
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8", errors="surrogatepass")
+        if text.startswith(LINK):
+            path.symlink_to(text.removeprefix(LINK))
+        else:
+            path.write_text(text, "utf-8", errors="surrogatepass")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(journals() | valid_journals())
 def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
+        root = Path(folder) / "project"
         write(root, files)
         options = Settings(root, root / "goals", root / "journal", ZoneInfo("UTC"), dt.date(2027, 1, 20))
         journal = read_journal(options.folders)
@@ -172,6 +214,7 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
         site = build_site(journal, options)
         for spec in site.pages.values():
             made = render_page(spec, site)
+            assert OUTSIDE not in made.before + made.after + spec.markdown
             etree.fromstring(
                 f"<div>{made.before}{made.after}</div>".replace("&nbsp;", " ").encode(), etree.HTMLParser()
             )
@@ -194,7 +237,8 @@ def test_reading_and_rendering_never_crash(files: dict[str, str]) -> None:
 @given(journals() | valid_journals())
 def test_real_builds_succeed_or_fail_with_plugin_errors(files: dict[str, str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        result = build_journal(Path(folder) / "project", dict(files), expect_problems=True)  # type: ignore[arg-type]
+        write(Path(folder) / "project", files)
+        result = build_journal(Path(folder) / "project", {}, expect_problems=True)
         event("failed with plugin errors" if result.failure else "built")
         if result.failure:
             assert result.errors, "a failed build says why"
@@ -204,3 +248,6 @@ def test_real_builds_succeed_or_fail_with_plugin_errors(files: dict[str, str]) -
         assert feed.bozo == 0
         json.loads((result.site / "feed.json").read_text("utf-8"))
         assert (result.site / "index.html").is_file()
+        assert all(
+            OUTSIDE not in p.read_text("utf-8", "replace") for p in result.site.rglob("*") if p.is_file()
+        )

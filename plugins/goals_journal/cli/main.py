@@ -79,7 +79,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="the journal's MkDocs configuration (default: mkdocs.yml in the current folder)",
     )
-    top.set_defaults(run=lambda args: _missing_command(top, "init, new, check or status"))
+    top.set_defaults(run=lambda args: _missing_command(top, "init, new, check, status or build"))
     config = _Parser(add_help=False)
     config.add_argument(
         "--config",
@@ -92,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     _add_new(commands, config)
     _add_check(commands, config)
     _add_status(commands, config)
+    _add_build(commands, config)
     return top
 
 
@@ -110,6 +111,12 @@ def _add_init(commands: Any) -> None:
         metavar="ZONE",
         default="UTC",
         help="the journal's IANA time zone, such as Europe/Berlin (default: UTC)",
+    )
+    init.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the address the site will have, such as https://me.github.io/journal/ (default: guessed "
+        "from the folder's GitHub remote 'origin', else a placeholder that builds warn about)",
     )
     init.set_defaults(run=_command("writing.run_init"))
 
@@ -194,6 +201,29 @@ def _add_status(commands: Any, config: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print the data of the site's /goals.json instead"
     )
     status.set_defaults(run=_command("reports.run_status"))
+
+
+def _add_build(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals build`."""
+    build = commands.add_parser(
+        "build",
+        parents=[config],
+        help="build the site with MkDocs; the previous site stays until the new one is complete",
+        description="Build the site as 'mkdocs build' does, into a fresh folder next to the site folder, "
+        "and put it in place of the previous site only once the build is complete. A failed or "
+        "interrupted build leaves the previous site as it was. Exits with 1 when the build fails.",
+    )
+    build.add_argument(
+        "-d",
+        "--site-dir",
+        metavar="SITE_DIR",
+        default=None,
+        help="where to put the site, relative to the current folder (default: site_dir of mkdocs.yml)",
+    )
+    build.add_argument(
+        "--strict", action="store_true", help="fail on warnings too, as 'mkdocs build --strict'"
+    )
+    build.set_defaults(run=_command("build.run_build"))
 
 
 def _missing_command(command: argparse.ArgumentParser, choices: str) -> int:

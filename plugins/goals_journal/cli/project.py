@@ -23,20 +23,24 @@ class Project:
 
     file: Path
     config: MkDocsConfig
-    options: Any  # the plugin's options, as MkDocs read and checked them
+    plugin_options: Any  # the plugin's options, as MkDocs read and checked them
     warnings: tuple[str, ...] = ()  # what MkDocs warned about in mkdocs.yml (--strict builds stop on them)
+
+    def resolved(self) -> options.Resolved:
+        """The plugin's settings and what is wrong with them, resolved exactly as a build resolves them."""
+        try:
+            return options.resolve(self.plugin_options, options.site_config(self.config), serving=False)
+        except options.OptionError as error:
+            raise CommandError(f"{self.file}: {error}") from None
 
     def settings(self) -> Settings:
         """The plugin's settings, resolved exactly as a build resolves them."""
-        try:
-            return options.resolve(self.options, options.site_config(self.config), serving=False).settings
-        except options.OptionError as error:
-            raise CommandError(f"{self.file}: {error}") from None
+        return self.resolved().settings
 
     def folders(self) -> Folders:
         """The project root, goals and journal folders and time zone (without the feed settings)."""
         try:
-            return options.folders(self.options, options.site_config(self.config))
+            return options.folders(self.plugin_options, options.site_config(self.config))
         except options.OptionError as error:
             raise CommandError(f"{self.file}: {error}") from None
 

@@ -10,12 +10,11 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..core.files import visible_files
+from ..core.files import list_files
 from ..core.model import Problem
 from ..core.progress import GoalProgress, MetricProgress
-from ..core.reader import read_journal
 from ..outputs.opendata import goals_document
-from ..pages.site import build_site
+from ..pages.recipe import prepare
 from ..pages.words import long_date, percent, status_text
 from ..pages.words.metrics import metric_text
 from .errors import CommandError
@@ -32,23 +31,23 @@ ASCII_GLYPHS = ("#", ".")
 def run_check(args: argparse.Namespace) -> int:
     """Print every problem in goals/ and journal/ and a summary; exit 1 on errors (or warnings with --strict)."""
     project = load_project(args.config)
-    settings = project.settings()
-    journal = read_journal(settings.folders)
+    resolved = project.resolved()
+    where = resolved.settings.folders
+    files = list_files(where.goals_dir, where.journal_dir, where.root, where.pages_dir)
+    prepared = prepare(resolved.settings, files=files, config_problems=resolved.problems)  # as a build does
     for message in project.warnings:
         print(f"{project.file.as_posix()}: warning: {message}")
-    for problem in journal.problems:
+    for problem in prepared.problems:
         print(problem_line(problem))
-    goal_files = sum(1 for p in visible_files(settings.goals_dir) if p.suffix == ".md")
-    entry_files = sum(1 for p in visible_files(settings.journal_dir) if p.suffix == ".md")
-    warnings = len(project.warnings) + len(journal.warnings)
-    print(check_summary(len(journal.errors), warnings, goal_files, entry_files, args.strict))
-    return 1 if journal.errors or (args.strict and warnings) else 0
+    warnings = len(project.warnings) + len(prepared.warnings)
+    print(check_summary(len(prepared.errors), warnings, len(files.goals), len(files.entries), args.strict))
+    return 1 if prepared.errors or (args.strict and warnings) else 0
 
 
 def problem_line(problem: Problem) -> str:
-    """path:line: message, with warnings marked as such."""
-    if problem.severity == "warning":
-        return f"{problem.path}:{problem.line}: warning: {problem.message}"
+    """path:line: message, with warnings and notes marked as such."""
+    if problem.severity in ("warning", "note"):
+        return f"{problem.path}:{problem.line}: {problem.severity}: {problem.message}"
     return str(problem)
 
 
@@ -79,13 +78,13 @@ def run_status(args: argparse.Namespace) -> int:
     settings = project.settings()
     if args.today is not None:
         settings = replace(settings, today=args.today)
-    journal = read_journal(settings.folders)
-    if journal.errors:
+    prepared = prepare(settings)
+    if prepared.site is None:
         raise CommandError(
-            f"{_count(len(journal.errors), 'error')} in the journal, so the site would not build: "
+            f"{_count(len(prepared.errors), 'error')} in the journal, so the site would not build: "
             "run 'goals check' to see them"
         )
-    site = build_site(journal, settings)
+    site = prepared.site
     if args.json:
         document = goals_document(site, project.config.site_url or "")
         print(json.dumps(document, indent=2, ensure_ascii=False))

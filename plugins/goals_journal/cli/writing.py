@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shlex
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -12,9 +13,10 @@ from importlib.resources import files as package_files
 from pathlib import Path
 from string import Template
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..config.options import OptionError, time_zone
+from ..config.options import PLACEHOLDER_URL, OptionError, time_zone
 from ..core.days import a_year_on
 from ..core.fields import did_you_mean
 from ..core.files import slugify
@@ -25,6 +27,9 @@ from .errors import CommandError
 from .project import load_project, shown
 
 EXAMPLE_GOAL = "help-others"
+_GITHUB_REMOTE = re.compile(
+    r"^(?:https?://(?:[^@/]+@)?github\.com/|git@github\.com:|ssh://git@github\.com/)(?P<owner>[^/]+)/(?P<repo>[^/]+?)/?$"
+)
 
 
 def _scaffold(name: str) -> str:
@@ -71,7 +76,8 @@ def run_init(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     if folder.exists() and not folder.is_dir():
         raise CommandError(f"{args.dir} is a file, not a folder: choose another place for the journal")
-    files = init_files(_today(tz), args.timezone)
+    site_url, source = chosen_site_url(args.site_url, folder)
+    files = init_files(_today(tz), args.timezone, site_url)
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing:
         raise CommandError(
@@ -85,14 +91,59 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"Started a goals journal in {'this folder' if here else shown(folder)}:")
     for name in files:
         print(f"  {name}")
-    print("\n".join(_next_steps(folder)))
+    print(f"The site's address is {site_url} ({source}).")
+    print("\n".join(_next_steps(folder, site_url)))
     return 0
 
 
-def init_files(today: dt.date, timezone: str) -> dict[str, str]:
+def chosen_site_url(option: str | None, folder: Path) -> tuple[str, str]:
+    """The site_url to write and where it comes from: the option, the GitHub remote, or the placeholder."""
+    if option is not None:
+        parts = urlsplit(option.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise CommandError(
+                f"argument --site-url: '{option}' is not an address such as https://me.github.io/journal/", 2
+            )
+        return option.strip().rstrip("/") + "/", "from --site-url"
+    remote = _origin(folder)
+    guessed = pages_address(remote) if remote else None
+    if guessed:
+        return guessed, f"GitHub Pages of the remote {remote}; change site_url in mkdocs.yml if it is another"
+    return PLACEHOLDER_URL, "a placeholder: set site_url in mkdocs.yml, or run goals init --site-url URL"
+
+
+def _origin(folder: Path) -> str | None:
+    """The URL of the git remote 'origin' when `folder` is the top of a git work tree."""
+    if not folder.is_dir():
+        return None
+    try:
+        top = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True, text=True
+        )
+        if top.returncode != 0 or Path(top.stdout.strip()).resolve() != folder.resolve():
+            return None
+        remote = subprocess.run(
+            ["git", "-C", str(folder), "remote", "get-url", "origin"], capture_output=True, text=True
+        )
+    except OSError:  # no git
+        return None
+    return remote.stdout.strip() or None if remote.returncode == 0 else None
+
+
+def pages_address(remote: str) -> str | None:
+    """https://<owner>.github.io/<repo>/ for a GitHub remote (the user site for <owner>.github.io)."""
+    found = _GITHUB_REMOTE.match(remote.strip())
+    if not found:
+        return None
+    owner, repo = found.group("owner"), found.group("repo").removesuffix(".git")
+    host = f"{owner.lower()}.github.io"
+    return f"https://{host}/" if repo.lower() == host else f"https://{host}/{repo}/"
+
+
+def init_files(today: dt.date, timezone: str, site_url: str = PLACEHOLDER_URL) -> dict[str, str]:
     """Every file `goals init` writes (path relative to the journal -> text), for a journal started today."""
     return {
-        "mkdocs.yml": _template("mkdocs.yml", timezone=timezone),
+        "mkdocs.yml": _template("mkdocs.yml", timezone=timezone, site_url=site_url),
         "docs/about.md": _scaffold("about.md"),
         f"goals/{EXAMPLE_GOAL}.md": _template(
             "example-goal.md", started=today.isoformat(), due=a_year_on(today).isoformat()
@@ -103,19 +154,22 @@ def init_files(today: dt.date, timezone: str) -> dict[str, str]:
     }
 
 
-def _next_steps(folder: Path) -> list[str]:
+def _next_steps(folder: Path, site_url: str) -> list[str]:
     """What to do after `goals init`."""
     steps = ["", "Next:"]
     if folder.resolve() != Path.cwd().resolve():
         steps.append(f"  cd {shlex.quote(shown(folder))}")
+    preview = f"http://127.0.0.1:8000{urlsplit(site_url).path or '/'}"  # serve uses site_url's path
+    publish = "set site_url in mkdocs.yml, push" if site_url == PLACEHOLDER_URL else "push"
     return [
         *steps,
-        "  mkdocs serve                  # preview the site at http://127.0.0.1:8000/",
+        f"  mkdocs serve                  # preview the site at {preview}",
         f'  goals new entry --goal {EXAMPLE_GOAL} --title "What I did today"',
         '  goals new goal "My own goal"',
         "  goals check                   # check every file, without building",
         "  goals status                  # every goal's progress",
-        "To publish: set site_url in mkdocs.yml, push to the main branch of a GitHub repository, and",
+        "  goals build                   # the site in site/, swapped in only when complete",
+        f"To publish: {publish} to the main branch of a GitHub repository, and",
         'choose "GitHub Actions" as the source in its Settings > Pages.',
     ]
 
@@ -209,7 +263,9 @@ def run_new_goal(args: argparse.Namespace) -> int:
     folders = load_project(args.config).folders()
     path = folders.goals_dir / f"{goal_id}.md"
     if path.exists():
-        raise CommandError(f"{shown(path)} already exists: choose another title or --id")
+        raise CommandError(
+            f"{shown(path)} already exists: edit that goal, or give this one another title or --id"
+        )
     today = _today(folders.tz)
     text = _template(
         "goal.md",

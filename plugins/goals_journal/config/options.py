@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import ImageColor
 
+from ..core.model import Problem
 from ..core.settings import CardColors, FeedSettings, Folders, Settings
 from ..core.vocabulary import WEEKDAYS
 
 PLUGIN_NAME = "goals-journal"  # the plugin's name under `plugins:` in mkdocs.yml
+PLACEHOLDER_URL = "https://USERNAME.github.io/REPO/"  # what `goals init` writes when it cannot tell
 
 
 @dataclass(frozen=True)
@@ -31,15 +33,18 @@ class SiteConfig:
     site_author: str | None = None
     directory_urls: bool = True
     language: str = ""
+    docs_dir: str | None = None
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """Everything a build runs with: the settings, the feed settings (None when off) and card colours."""
+    """Everything a build runs with: the settings, the feed settings (None when off) and card colours;
+    and what is wrong with the settings without stopping a build (warnings, so --strict stops)."""
 
     settings: Settings
     feeds: FeedSettings | None
     colors: CardColors
+    problems: tuple[Problem, ...] = ()
 
 
 def site_config(config: Any) -> SiteConfig:
@@ -52,6 +57,7 @@ def site_config(config: Any) -> SiteConfig:
         site_author=config.site_author,
         directory_urls=config.use_directory_urls,
         language=str(config.theme.get("language") or ""),
+        docs_dir=config.docs_dir,
     )
 
 
@@ -129,7 +135,8 @@ def project_root(config_file: str | None) -> Path:
 def folders(opts: Any, site: SiteConfig) -> Folders:
     """Where the journal is, and its time zone (all that writing a file needs)."""
     root = project_root(site.config_file)
-    return Folders(root, root / opts.goals_dir, root / opts.journal_dir, time_zone(opts.timezone))
+    pages = Path(site.docs_dir) if site.docs_dir else root / "docs"
+    return Folders(root, root / opts.goals_dir, root / opts.journal_dir, time_zone(opts.timezone), pages)
 
 
 def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
@@ -153,6 +160,7 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
         cards=opts.cards,
         badges=opts.badges,
         share=opts.share_links,
+        docs_dir=Path(site.docs_dir) if site.docs_dir else None,
     )
     feed = None
     if opts.feeds:
@@ -167,7 +175,25 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
             opts.feed_weekly_roundups,
             opts.feed_monthly_roundups,
         )
-    return Resolved(settings, feed, card_colors(opts.card_background, opts.card_text, opts.card_accent))
+    colors = card_colors(opts.card_background, opts.card_text, opts.card_accent)
+    return Resolved(settings, feed, colors, placeholder_problems(site))
+
+
+def placeholder_problems(site: SiteConfig) -> tuple[Problem, ...]:
+    """A warning when site_url is still the placeholder of `goals init` (feeds and cards would point there)."""
+    if (site.site_url or "").rstrip("/") != PLACEHOLDER_URL.rstrip("/"):
+        return ()
+    path = Path(site.config_file or "mkdocs.yml")
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    line = next((n for n, text in enumerate(lines, start=1) if text.startswith("site_url:")), 1)
+    message = (
+        f"site_url is still the placeholder {PLACEHOLDER_URL}: set it to the site's address, such as "
+        "https://<user>.github.io/<repository>/ on GitHub Pages (feeds, cards and badges link there)"
+    )
+    return (Problem(path.name, line, message, "warning"),)
 
 
 def card_colors(background: str, text: str, accent: str) -> CardColors:

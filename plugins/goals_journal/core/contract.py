@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from .fields import Fields
 from .files import slugify
-from .frontmatter import load
+from .frontmatter import Document, load
 from .model import Entry, Goal, Helped, Metric, Ratio, Reading
 from .vocabulary import COUNTS, GOAL_ID, HELP_KINDS, METRIC_ID, PERIODS, SHORT_WEEKDAYS, STATUSES, WEEKDAYS
 
@@ -30,6 +30,7 @@ METRIC_KEYS = ("label", "target", "per", "count", "kind", "ratio")
 ENTRY_KEYS = ("title", "date", "goals", "metrics", "helped", "tags", "rest", "draft", "private")
 HELPED_KEYS = ("who", "how", "kind", "where", "link", "private")
 
+LARGEST_ENTRY = 200_000  # characters of text: a longer entry is warned about (feeds carry its summary)
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ ](.*))?$")
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 
@@ -168,6 +169,7 @@ def read_entry(path: Path, display: str, tz: ZoneInfo) -> Reading:
         return Reading(None, loaded.problems)
     fields = Fields(doc, display, loaded.problems)
     fields.unknown_keys(doc.data, ENTRY_KEYS)
+    _shape_of_the_file(fields, doc)
     name_day, slug = _name_parts(path, fields)
     when = fields.moment(("date",))
     if when is None and name_day is None and "date" not in doc.data and not _DATED_NAME.match(path.stem):
@@ -213,6 +215,20 @@ def read_entry(path: Path, display: str, tz: ZoneInfo) -> Reading:
         **flags,
     )
     return Reading(entry, tuple(fields.problems))
+
+
+def _shape_of_the_file(fields: Fields, doc: Document) -> None:
+    """A note for a file without front matter, a warning for a huge one."""
+    if doc.node is None and doc.body_line == 1:  # no '---' block at all
+        fields.note(
+            "this file has no front matter, so it is published as an entry with its text only: start it "
+            "with '---', title: ..., goals: [...], '---' to give it a title and goals, or move it out of journal/"
+        )
+    if len(doc.body) > LARGEST_ENTRY:
+        fields.warn(
+            f"this entry has {len(doc.body):,} characters of text, more than the {LARGEST_ENTRY:,} an entry "
+            "may have: feeds carry only its summary; split it, or put long material in a linked file"
+        )
 
 
 def _name_parts(path: Path, fields: Fields) -> tuple[dt.date | None, str]:

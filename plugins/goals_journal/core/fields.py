@@ -17,6 +17,7 @@ KeyPath = tuple[str | int, ...]
 
 LARGEST_VALUE = 1e9
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FLOAT_TEXT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+$")  # 1e12: a number YAML 1.1 reads as text
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -50,6 +51,10 @@ class Fields:
     def warn(self, message: str, path: KeyPath = ()) -> None:
         """Record a warning at the line of `path`."""
         self.problems.append(Problem(self.path, self.doc.line(*path), message, "warning"))
+
+    def note(self, message: str, path: KeyPath = ()) -> None:
+        """Record a note: worth knowing, never stops a build."""
+        self.problems.append(Problem(self.path, self.doc.line(*path), message, "note"))
 
     def get(self, path: KeyPath) -> Any:
         """The raw value at `path`, or None."""
@@ -137,11 +142,27 @@ class Fields:
         value = self.get(path)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.error(f"'{dotted(path)}' must be a number, not {_kind(value)} {value!r}", path)
+        if isinstance(value, str) and _FLOAT_TEXT.match(value.strip()):
+            self.error(
+                f"'{dotted(path)}' must be a number, but YAML reads {value.strip()} as text (an exponent "
+                f"needs a dot and a sign, as in 1.5e+3): write the number out, e.g. {_written_out(value)}",
+                path,
+            )
             return None
-        if not math.isfinite(value) or abs(value) > LARGEST_VALUE:
-            self.error(f"'{dotted(path)}' = {value!r} is not a usable number: use a plain number", path)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.error(f"'{dotted(path)}' must be a number, not {_yaml_words(value)}", path)
+            return None
+        if not math.isfinite(value):
+            self.error(
+                f"'{dotted(path)}' = {_yaml_words(value)} is not a usable number: use a plain number", path
+            )
+            return None
+        if abs(value) > LARGEST_VALUE:
+            self.error(
+                f"'{dotted(path)}' = {value:,.0f} is larger than {LARGEST_VALUE:,.0f} (10^9), the largest "
+                "number the journal counts: check the value",
+                path,
+            )
             return None
         if value < 0 or (positive and value == 0):
             need = "greater than 0" if positive else "0 or more"
@@ -214,6 +235,25 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return "a number"
     return "text"
+
+
+def _yaml_words(value: Any) -> str:
+    """A value as the author wrote it in YAML: true, .inf, a list, text 'x'."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan" if math.isnan(value) else ".inf" if value > 0 else "-.inf"
+    if isinstance(value, list | dict):
+        return _kind(value)
+    if isinstance(value, str):
+        return f"text {value!r}"
+    return repr(value)
+
+
+def _written_out(text: str) -> str:
+    """1e12 written without an exponent."""
+    number = float(text.strip())
+    return f"{int(number)}" if number.is_integer() and abs(number) < 1e18 else f"{number!r}"
 
 
 def _scalar(value: Any) -> str:

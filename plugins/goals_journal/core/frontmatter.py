@@ -116,15 +116,34 @@ def _compose(source: str) -> yaml.Node | None:
     try:
         return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = 2 + (mark.line if mark else 0)
-        problem = error.problem or "invalid YAML"
-        hint = next((fix for clue, fix in _YAML_HINTS if clue in problem), "check the YAML syntax")
-        raise FrontMatterError(line, f"invalid YAML in the front matter ({problem}): {hint}") from None
+        raise _yaml_error(error) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(2, f"invalid YAML in the front matter: {error}") from None
     finally:
         loader.dispose()
+
+
+def _yaml_error(error: yaml.MarkedYAMLError) -> FrontMatterError:
+    """A parser error at the line to fix: where an unclosed bracket or quote was opened, if it was."""
+    problem = error.problem or "invalid YAML"
+    context = error.context or ""
+    opened = error.context_mark if any(word in context for word in ("flow", "quoted")) else None
+    if opened is not None:
+        line = 2 + opened.line
+        if "quoted" in context:
+            fix = "add the closing quote"
+            what = "quote"
+        else:
+            what = "[" if "sequence" in context else "{"
+            fix = f'close it with {"]" if what == "[" else "}"}, or quote the whole value, e.g. title: "[draft] My week"'
+        return FrontMatterError(
+            line, f"invalid YAML in the front matter: the {what} opened on line {line} is never closed: {fix}"
+        )
+    mark = error.problem_mark or error.context_mark
+    hint = next((fix for clue, fix in _YAML_HINTS if clue in problem), "check the YAML syntax")
+    return FrontMatterError(
+        2 + (mark.line if mark else 0), f"invalid YAML in the front matter ({problem}): {hint}"
+    )
 
 
 def _construct(node: yaml.Node) -> Any:

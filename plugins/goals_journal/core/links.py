@@ -21,8 +21,8 @@ Resolver = Callable[[Path], "str | None"]
 
 
 @dataclass(frozen=True)
-class RemovedLink:
-    """A link to a file that must not be linked, reduced to its text."""
+class WrittenLink:
+    """A relative link in a body: its line and the file it leads to."""
 
     line: int
     target: Path
@@ -30,11 +30,13 @@ class RemovedLink:
 
 @dataclass(frozen=True)
 class Rewritten:
-    """A body with its links rewritten, the site URIs it links, and the links it removed."""
+    """A body with its links rewritten, the site URIs it links, the links it removed (to hidden
+    pages) and the relative links that lead to no page or file of the site (left as written)."""
 
     markdown: str
     linked: frozenset[str] = frozenset()
-    removed: tuple[RemovedLink, ...] = ()
+    removed: tuple[WrittenLink, ...] = ()
+    unresolved: tuple[WrittenLink, ...] = ()
 
 
 def rewrite_links(
@@ -45,7 +47,8 @@ def rewrite_links(
         return Rewritten(markdown)
     base = posixpath.dirname(page_uri) or "."
     linked: set[str] = set()
-    removed: list[RemovedLink] = []
+    removed: list[WrittenLink] = []
+    unresolved: list[WrittenLink] = []
     lines, fenced = [], False
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         if _FENCE.match(line):
@@ -61,7 +64,9 @@ def rewrite_links(
                 target = (source.parent / unquote(path)).resolve() if path else None
                 uri = site_uri(target) if target is not None else None
                 if uri == HIDDEN and target is not None:
-                    removed.append(RemovedLink(line_number, target))
+                    removed.append(WrittenLink(line_number, target))
+                elif uri is None and target is not None:
+                    unresolved.append(WrittenLink(line_number, target))
                 if uri is None or uri == HIDDEN:
                     return uri
                 linked.add(uri)
@@ -71,7 +76,7 @@ def rewrite_links(
             line = _INLINE.sub(lambda m: _inline(m, resolve), line)
             line = _REFERENCE.sub(lambda m: _reference(m, resolve), line)
         lines.append(line)
-    return Rewritten("\n".join(lines), frozenset(linked), tuple(removed))
+    return Rewritten("\n".join(lines), frozenset(linked), tuple(removed), tuple(unresolved))
 
 
 def _inline(match: re.Match[str], resolve: Callable[[str], str | None]) -> str:

@@ -15,7 +15,7 @@ class Problem:
     path: str
     line: int
     message: str
-    severity: str = "error"
+    severity: str = "error"  # error (stops a build) | warning (stops a --strict build) | note
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -157,3 +157,4 @@ class Journal(Findings):
     entries: tuple[Entry, ...] = ()  # oldest first
     problems: tuple[Problem, ...] = ()  # sorted by file and line
     assets: dict[str, Path] = field(default_factory=dict)  # site URI -> other files beside goals and entries
+    pages: dict[str, Path] = field(default_factory=dict)  # site URI -> files of the hand-written pages

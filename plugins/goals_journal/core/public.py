@@ -34,7 +34,8 @@ def publish(journal: Journal, settings: Settings) -> Publication:
     published = tuple(e for e in visible if not e.private)
     goals = {gid: g for gid, g in journal.goals.items() if not g.private}
     real = {e.source: e.source.resolve() for e in journal.entries}  # once each: resolving asks the disk
-    linkable = {path.resolve(): uri for uri, path in journal.assets.items()}
+    linkable = {path.resolve(): uri for uri, path in journal.pages.items()}  # docs/: the author's own pages
+    linkable.update({path.resolve(): uri for uri, path in journal.assets.items()})
     linkable.update({g.source.resolve(): g.uri for g in goals.values()})
     linkable.update({real[e.source]: e.uri for e in published})
     hidden = {g.source.resolve() for g in journal.goals.values() if g.private}

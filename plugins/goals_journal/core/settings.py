@@ -16,6 +16,7 @@ class Folders:
     goals_dir: Path
     journal_dir: Path
     tz: ZoneInfo
+    pages_dir: Path | None = None  # the hand-written pages (docs/), which entries may link
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,14 @@ class Settings:
     cards: bool = True
     badges: bool = True
     share: bool = True
+    docs_dir: Path | None = None  # the hand-written pages (entries may link them); None: root/docs
 
     @property
     def folders(self) -> Folders:
         """Where the journal is."""
-        return Folders(self.root, self.goals_dir, self.journal_dir, self.tz)
+        return Folders(self.root, self.goals_dir, self.journal_dir, self.tz, self.pages_dir)
+
+    @property
+    def pages_dir(self) -> Path:
+        """The folder of the hand-written pages."""
+        return self.docs_dir if self.docs_dir is not None else self.root / "docs"

@@ -27,6 +27,7 @@ _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
 _PAGER = re.compile(r'<nav class="gj-pager".*?</nav>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 MORE = "<!-- more -->"
+LARGEST_FEED_ITEM = 100_000  # bytes of HTML: a longer entry's item carries its summary and a link
 
 
 @dataclass(frozen=True)
@@ -264,13 +265,17 @@ def feed_files(
 
 
 def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: bool) -> FeedItem:
-    """The feed item of an entry, from the HTML its page was built with."""
+    """The feed item of an entry, from the HTML its page was built with (shortened when it is huge)."""
     short = summary_html(content)
+    url = urljoin(options.site_url, page_url(entry.uri, directory_urls))
+    full = content
+    if len(content.encode("utf-8")) > LARGEST_FEED_ITEM:
+        full = f'{short}\n<p><a href="{html.escape(url)}">{html.escape(words.READ_ON_THE_SITE)}</a></p>'
     return FeedItem(
-        url=urljoin(options.site_url, page_url(entry.uri, directory_urls)),
+        url=url,
         title=words.entry_title(entry),
         published=entry.moment,
-        content_html=content if options.full else short,
+        content_html=full if options.full else short,
         summary=html_text(short or content),
         tags=entry.tags,
     )

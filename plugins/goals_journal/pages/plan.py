@@ -16,6 +16,7 @@ from ..core.settings import Settings
 from . import words
 
 PAGE_KINDS = ("home", "goals", "goal", "journal", "year", "entry", "helped", "roundup", "review", "mastodon")
+INTRO_KINDS = ("home", "goals", "journal")  # a hand-written page at the same address becomes their intro
 MASTODON_PAGE = "share/mastodon.md"
 
 
@@ -51,9 +52,10 @@ class Plan:
 
 def plan_pages(public: Publication, numbers: Numbers, assets: dict[str, Path], settings: Settings) -> Plan:
     """Home, the goal index and pages, the journal archive, help pages, reviews and entry pages."""
-    bodies = {e.uri: _body(e, public) for e in public.published}
+    written: list[Goal | Entry] = [*public.goals.values(), *public.published]
+    bodies = {item.uri: _body(item, public) for item in written}
     pages = [
-        *_index_pages(public, numbers),
+        *_index_pages(public, numbers, bodies),
         *_archive_pages(public),
         *_help_pages(numbers),
         *(
@@ -65,15 +67,9 @@ def plan_pages(public: Publication, numbers: Numbers, assets: dict[str, Path], s
     ]
     linked = {uri for body in bodies.values() for uri in body.linked}
     problems = [
-        Problem(
-            display_path(entry.source, settings.root),
-            removed.line,
-            f"the link to {display_path(removed.target, settings.root)} was removed: that page is private, "
-            "a draft or not due yet",
-            "warning",
-        )
-        for entry in public.published
-        for removed in bodies[entry.uri].removed
+        problem
+        for item in written
+        for problem in _link_problems(item.source, bodies[item.uri], settings.root)
     ]
     return Plan(
         {spec.uri: spec for spec in pages},
@@ -82,21 +78,46 @@ def plan_pages(public: Publication, numbers: Numbers, assets: dict[str, Path], s
     )
 
 
+def _link_problems(source: Path, body: Rewritten, root: Path) -> list[Problem]:
+    """Warnings for the links of a body that were removed, or that lead to nothing of the site."""
+    shown = display_path(source, root)
+    problems = [
+        Problem(
+            shown,
+            removed.line,
+            f"the link to {display_path(removed.target, root)} was removed: that page is private, "
+            "a draft or not due yet",
+            "warning",
+        )
+        for removed in body.removed
+    ]
+    for link in body.unresolved:
+        target = display_path(link.target, root)
+        if not link.target.is_relative_to(root):
+            why = "leaves the project folder: link only files of the journal"
+        elif not link.target.exists():
+            why = "goes to a file that does not exist: fix the path (a link is relative to the file it is in)"
+        else:
+            why = "goes to a file that is not part of the site: link goals, entries, files beside them or pages in docs/"
+        problems.append(Problem(shown, link.line, f"the link to {target} {why}", "warning"))
+    return sorted(problems, key=lambda p: p.line)
+
+
 def _sharing(settings: Settings) -> bool:
     """Whether pages get share links (they need the site's address)."""
     return settings.share and bool(settings.site_url)
 
 
-def _body(entry: Entry, public: Publication) -> Rewritten:
-    """An entry's body with relative links pointing from its page's address; hidden pages unlinked."""
+def _body(item: Goal | Entry, public: Publication) -> Rewritten:
+    """A goal's or entry's body with relative links pointing from its page's address; hidden pages unlinked."""
 
     def site_uri(path: Path) -> str | None:
         return HIDDEN if path in public.hidden else public.linkable.get(path)
 
-    return rewrite_links(entry.body, entry.source, entry.uri, site_uri, entry.body_line)
+    return rewrite_links(item.body, item.source, item.uri, site_uri, item.body_line)
 
 
-def _index_pages(public: Publication, numbers: Numbers) -> list[PageSpec]:
+def _index_pages(public: Publication, numbers: Numbers, bodies: dict[str, Rewritten]) -> list[PageSpec]:
     """Home, the goal index and a page per goal."""
     active = sum(1 for g in public.goals.values() if g.status == "active")
     pages = [
@@ -104,7 +125,15 @@ def _index_pages(public: Publication, numbers: Numbers) -> list[PageSpec]:
         PageSpec("goals/index.md", "Goals", "goals", description=words.GOALS_DESCRIPTION),
     ]
     pages += [
-        PageSpec(goal.uri, goal.title, "goal", goal.body, goal.source, description=goal.why, goal=goal)
+        PageSpec(
+            goal.uri,
+            goal.title,
+            "goal",
+            bodies[goal.uri].markdown,
+            goal.source,
+            description=goal.why,
+            goal=goal,
+        )
         for goal in public.goals.values()
     ]
     return pages

@@ -1,12 +1,11 @@
-"""Reading a journal fast: unchanged files from memory, half of a big journal on a second core."""
+"""Reading a big journal fast: half of its entries read on a second core, into memory."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.files import list_files
-from ..core.model import Journal
-from ..core.reader import read_file, read_journal
+from ..core.files import JournalFiles
+from ..core.reader import read_file
 from ..core.settings import Folders
 from .cores import second_core
 from .memory import BuildMemory, FileMemory, stamp
@@ -14,14 +13,9 @@ from .memory import BuildMemory, FileMemory, stamp
 PARALLEL_FROM = 400  # entries to read: from this many, a second core reads half of them
 
 
-def read_remembered(folders: Folders, memory: BuildMemory, parallel: bool) -> Journal:
-    """The journal, as the core reads it, with what `memory` holds reused (and updated)."""
-    files = list_files(folders.goals_dir, folders.journal_dir)
-    if parallel:
-        _read_ahead(memory.unread(files.entries, folders), folders, memory)
-    journal = read_journal(folders, memory.read, files)
-    memory.keep_files({*files.goals, *files.entries})
-    return journal
+def read_ahead(files: JournalFiles, folders: Folders, memory: BuildMemory) -> None:
+    """Read the entries that changed into memory, half of them on a second core when there are many."""
+    _read_ahead(memory.unread(files.entries, folders), folders, memory)
 
 
 def _read_entries(paths: list[Path], folders: Folders) -> dict[Path, FileMemory]:

@@ -15,14 +15,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ...pages.plan import PageSpec
+from ...pages.plan import INTRO_KINDS, PageSpec
 from ...pages.render import Fragments
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 
 CSS_URI = "assets/goals-journal.css"
-INTRO_PAGES = ("home", "goals", "journal")  # a docs/ page at the same path becomes their intro
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
 _HEADING = re.compile(r"\A\s*(#[ \t]|[^\n]+\n=+[ \t]*(\n|\Z))")
 
@@ -51,20 +50,17 @@ def opens_with_heading(markdown: str) -> bool:
     return _HEADING.match(markdown) is not None
 
 
-def add_pages(site: Site, files: Files, config: MkDocsConfig) -> tuple[list[AddedPage], list[str]]:
-    """One generated page per planned page (docs/ pages at the same path become intros); and warnings."""
-    added, warnings = [], []
+def add_pages(site: Site, files: Files, config: MkDocsConfig) -> list[AddedPage]:
+    """One generated page per planned page; docs/ pages at the same path become intros, or are hidden
+    (the recipe has warned about those)."""
+    added = []
     # Entries first: their Markdown keeps MkDocs busy while a second core renders the heavier pages.
     for spec in sorted(site.pages.values(), key=lambda spec: spec.kind != "entry"):
         content = NO_META + spec.markdown
         existing = files.get_file_from_path(spec.uri)
         if existing is not None:
-            if spec.kind in INTRO_PAGES:
+            if spec.kind in INTRO_KINDS:
                 content = existing.content_string
-            else:
-                warnings.append(
-                    f"docs/{spec.uri} is hidden by the generated page at the same address: move it"
-                )
             files.remove(existing)
         inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
         if spec.draft:
@@ -72,17 +68,30 @@ def add_pages(site: Site, files: Files, config: MkDocsConfig) -> tuple[list[Adde
         file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
         assert isinstance(file, GeneratedPage)
         heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
-        if spec.source is not None:  # "edit this page" opens the real goal or entry file
-            file.edit_uri = Path(os.path.relpath(spec.source, config.docs_dir)).as_posix()
+        if spec.source is not None:
+            back_with_source(file, spec.source, config)
         files.append(file)
         added.append(AddedPage(file, PageJob(spec.uri, heading), content))
-    return added, warnings
+    return added
+
+
+def back_with_source(file: GeneratedPage, source: Path, config: MkDocsConfig) -> None:
+    """A goal or entry page backed by its real file, for plugins that read a page's file (git dates, feeds).
+
+    MkDocs still renders the plugin's Markdown: `content_string` reads the content in memory first,
+    and only falls back to `abs_src_path` without one. Pages are never copied (`copy_file` is for
+    other files) and `GeneratedPage.is_modified` does not look at the file, so `serve --dirty` is
+    unchanged. Without `generated_by`, git plugins read the file's history instead of skipping it.
+    """
+    file.abs_src_path = os.path.abspath(source)
+    file.generated_by = None
+    file.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()  # "edit this page"
 
 
 def add_file(
-    files: Files, config: MkDocsConfig, uri: str, content: str | None = None, path: Path | None = None
+    files: Files, config: MkDocsConfig, uri: str, content: str | bytes | None = None, path: Path | None = None
 ) -> None:
-    """A file of the site, from text or from a file on disk."""
+    """A file of the site, from text or bytes or from a file on disk."""
     if path is not None:
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,11 +33,20 @@ def add_cards_and_badges(site: Site, colors: CardColors, files: Files, config: M
     if settings.cards and settings.site_url:
         cache_dir = settings.root / ".cache" / "goals-journal" / "cards"
         cards = social.cards(site, social.footer_text(settings.site_url), colors)
-        paths, count = cached_cards(cards, cache_dir)
-        for uri, path in paths.items():
-            add_file(files, config, uri, path=path)
-        if count:
-            drawn = f"drew {count} social card{'s' if count != 1 else ''} (cached in {cache_dir})"
+        cached = cached_cards(cards, cache_dir)
+        for uri, png in cached.pngs.items():  # a damaged cached file is never among them: it was redrawn
+            if isinstance(png, Path):
+                add_file(files, config, uri, path=png)
+            else:
+                add_file(files, config, uri, png)
+        if cached.drawn:
+            count = cached.drawn
+            where = (
+                f"not cached, so drawn again next time: {cached.unkept}"
+                if cached.unkept
+                else f"cached in {cache_dir}"
+            )
+            drawn = f"drew {count} social card{'s' if count != 1 else ''} ({where})"
     if settings.badges:
         for goal_id, progress in site.progress.items():
             add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress))

@@ -15,6 +15,7 @@ from mkdocs.utils import write_file
 
 from ...config import options
 from ...outputs import feeds
+from ...pages.recipe import stop_message, waiting_entries
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
@@ -57,29 +58,27 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Read and check every goal and entry before anything is written; stop on problems."""
         settings, feed = self.resolved.settings, self.resolved.feeds
-        prepared = recipe.prepare(settings, self.memory, parallel=not self.serving)
+        prepared = recipe.prepare_remembered(settings, self.memory, not self.serving, self.resolved.problems)
         for problem in prepared.problems:
-            (log.error if problem.severity == "error" else log.warning)(str(problem))
-        stop = recipe.stop_message(prepared, config.strict)
+            {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
+        stop = stop_message(prepared, config.strict)
         if stop is not None or prepared.site is None:
             raise PluginError(stop or "goals-journal: the journal could not be read")
         self.site = prepared.site
         self.feed_plan = feeds.plan_feeds(self.site, feed)
         self.memory.keep_feed_contents(self.feed_plan.carried)
         self.held = {}
-        waiting = recipe.waiting_entries(prepared, settings)
+        waiting = waiting_entries(prepared, settings)
         if waiting and not self.serving:
             log.info(f"{waiting} entries dated after {settings.today} are not published yet")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
-        added, warnings = site_files.add_pages(self.site, files, config)
+        added = site_files.add_pages(self.site, files, config)
         outputs.add_data_files(self.site, files, config)
         drawn = outputs.add_cards_and_badges(
             self.site, self.resolved.colors, files, config
         )  # before rendering
-        for warning in warnings:
-            log.warning(warning)
         if drawn:
             log.info(drawn)
         site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())

@@ -42,6 +42,7 @@ HELPED_TITLE = "How I helped"
 HELPED_FEED_DESCRIPTION = "Every finished week and month of help, as a roundup."
 GOALS_DESCRIPTION = "Every goal with its progress."
 JOURNAL_DESCRIPTION = "All journal entries."
+READ_ON_THE_SITE = "This entry is long: read all of it on the site."
 
 
 def plural(count: int, one: str, many: str) -> str:
