@@ -372,7 +372,8 @@ def test_new_goal_writes_a_documented_goal_that_checks(tmp_path: Path) -> None:
     check = goals("check", "--strict", cwd=root)
     assert check.returncode == 0 and check.stdout == "No problems in 1 goal file and 0 entry files.\n"
 
-    assert "goals/title.md already exists" in one_error(goals("new", "goal", "Title", cwd=root), 1)
+    taken = one_error(goals("new", "goal", "Title", cwd=root), 1)
+    assert taken == "goals/title.md already exists: edit that goal, or give this one another title or --id"
     assert "--id" in one_error(goals("new", "goal", "日本語", cwd=root), 2)
     assert goals("new", "goal", "日本語", "--id", "nihongo", cwd=root).stdout == "goals/nihongo.md\n"
     assert front_matter(root / "goals/nihongo.md")["title"] == "日本語"
