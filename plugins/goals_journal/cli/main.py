@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module, metadata
 from typing import Any, NoReturn
 
+from ..core.activity import PLATFORMS
 from .errors import CommandError
 
 
@@ -79,7 +80,9 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="the journal's MkDocs configuration (default: mkdocs.yml in the current folder)",
     )
-    top.set_defaults(run=lambda args: _missing_command(top, "init, new, check, status or build"))
+    top.set_defaults(
+        run=lambda args: _missing_command(top, "init, new, log, remind, check, status, build or import")
+    )
     config = _Parser(add_help=False)
     config.add_argument(
         "--config",
@@ -93,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
     _add_check(commands, config)
     _add_status(commands, config)
     _add_build(commands, config)
+    _add_log(commands, config)
+    _add_remind(commands, config)
+    _add_import(commands, config)
     return top
 
 
@@ -201,6 +207,91 @@ def _add_status(commands: Any, config: argparse.ArgumentParser) -> None:
         "--json", action="store_true", help="print the data of the site's /goals.json instead"
     )
     status.set_defaults(run=_command("reports.run_status"))
+
+
+def _add_import(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals import PLATFORM PATH`."""
+    command = commands.add_parser(
+        "import",
+        parents=[config],
+        help="turn your own social-media archive into draft entries",
+        description="Read the archive you downloaded from a platform (offline) and write one draft entry per "
+        "day: boosts and links to others' sites add to shared_others, links to your own site to shared_own, "
+        "replies to others become helped items. Nothing is written on any error; importing again skips "
+        "what was imported before.",
+    )
+    command.add_argument(
+        "platform", choices=PLATFORMS, metavar="PLATFORM", help=f"one of {', '.join(PLATFORMS)}"
+    )
+    command.add_argument(
+        "path", metavar="PATH", help="the archive: a .zip, .tar.gz, .car, folder or outbox.json"
+    )
+    command.set_defaults(run=_command("importing.run_import"))
+
+
+def _add_log(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals log [METRIC=N ...]`."""
+    log = commands.add_parser(
+        "log",
+        parents=[config],
+        help="add numbers, an act of help or a note to the day's entry, in one line",
+        description="Add numbers, an act of help and a note to the day's entry, creating it when the day has "
+        "none; the goals the numbers belong to are linked. Nothing else in the file changes. The file is "
+        "checked as 'goals check' would before it is written; on any problem nothing is written.",
+    )
+    log.add_argument(
+        "amounts",
+        metavar="METRIC=N",
+        nargs="*",
+        help="add N to a metric (or ratio part) of a goal, e.g. reach_out=3",
+    )
+    log.add_argument(
+        "--goal",
+        metavar="ID",
+        dest="goals",
+        action="append",
+        default=[],
+        help="link a goal too; repeat for more",
+    )
+    log.add_argument(
+        "--helped", metavar="HOW", action="append", default=[], help="one act of help: how you helped"
+    )
+    log.add_argument("--who", metavar="WHO", help="whom --helped helped, e.g. @jane")
+    log.add_argument(
+        "--kind",
+        metavar="KIND",
+        help="the act's kind: answer, resource, compliment, intro, feedback or other",
+    )
+    log.add_argument("--where", metavar="PLATFORM", help="where the act happened, e.g. mastodon")
+    log.add_argument("--link", metavar="URL", help="an http(s) address that shows the act")
+    log.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day to log (default: today in the journal's time zone)",
+    )
+    log.add_argument("--note", metavar="TEXT", help="a paragraph to add to the entry's text")
+    log.set_defaults(run=_command("logbook.run_log"))
+
+
+def _add_remind(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals remind`."""
+    remind = commands.add_parser(
+        "remind",
+        parents=[config],
+        help="list what is at risk today: streaks, periods ending unmet, totals about to fall behind",
+        description="List what is at risk as of today: a daily streak that breaks unless something is logged "
+        "today, a day, week or month ending with its target not met, a total safe for remind_safe_days days "
+        "of pace or fewer. A report: exits with 0 whatever it finds.",
+    )
+    remind.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="the day to look from (default: the plugin's 'today', else today)",
+    )
+    remind.add_argument("--json", action="store_true", help="print the list as JSON (see the README)")
+    remind.set_defaults(run=_command("remind.run_remind"))
 
 
 def _add_build(commands: Any, config: argparse.ArgumentParser) -> None:

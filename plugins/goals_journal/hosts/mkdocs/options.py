@@ -34,3 +34,9 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     card_background = c.Type(str, default="#00564d")
     card_text = c.Type(str, default="#ffffff")
     card_accent = c.Type(str, default="#ffb74d")
+    remind_safe_days = c.Type(
+        int, default=2
+    )  # goals remind: a total safe this many days or fewer, a period ending as soon
+    own_sites = c.Type(list, default=[])  # hosts or addresses of the author's own sites (besides site_url)
+    # `import:` (a Python keyword, so set by name): the metric ids `goals import` records its numbers as
+    vars()["import"] = c.Type(dict, default={})

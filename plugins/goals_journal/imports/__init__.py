@@ -1,0 +1,1 @@
+"""Reading people's own social-media archives into activities (goals import)."""
