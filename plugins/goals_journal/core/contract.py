@@ -27,7 +27,19 @@ GOAL_KEYS = (
     "private",
 )
 METRIC_KEYS = ("label", "target", "per", "count", "kind", "ratio")
-ENTRY_KEYS = ("title", "date", "goals", "metrics", "helped", "tags", "rest", "draft", "private", "imported")
+ENTRY_KEYS = (
+    "title",
+    "date",
+    "goals",
+    "metrics",
+    "helped",
+    "tags",
+    "rest",
+    "draft",
+    "private",
+    "syndication",
+    "imported",
+)
 HELPED_KEYS = ("who", "how", "kind", "where", "link", "private")
 
 LARGEST_ENTRY = 200_000  # characters of text: a longer entry is warned about (feeds carry its summary)
@@ -209,6 +221,7 @@ def read_entry(path: Path, display: str, tz: ZoneInfo) -> Reading:
         metrics=metrics,
         helped=helped,
         tags=tags,
+        syndication=fields.links(("syndication",)),
         imported=fields.words(("imported",)),
         body=doc.body,
         body_line=doc.body_line,

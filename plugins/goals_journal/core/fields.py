@@ -213,6 +213,17 @@ class Fields:
             return ""
         return url
 
+    def links(self, path: KeyPath) -> tuple[str, ...]:
+        """A list of absolute http(s) URLs."""
+        value = self.get(path)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.error(f"'{dotted(path)}' must be a list of addresses, e.g. {path[-1]}: [https://...]", path)
+            return ()
+        found = (self.link((*path, index)) for index in range(len(value)))
+        return tuple(dict.fromkeys(url for url in found if url))
+
     def mapping(self, path: KeyPath, example: str) -> dict[Any, Any]:
         """A mapping of keys to values."""
         value = self.get(path)

@@ -111,6 +111,7 @@ class Entry:
     goals: tuple[str, ...] = ()
     metrics: dict[str, float] = field(default_factory=dict)
     helped: tuple[Helped, ...] = ()
+    syndication: tuple[str, ...] = ()  # where the entry was also posted (http(s) addresses)
     imported: tuple[str, ...] = ()  # "platform:id" of each activity `goals import` wrote into it
     tags: tuple[str, ...] = ()
     rest: bool = False
