@@ -80,6 +80,7 @@ def test_an_edit_rewrites_only_the_pages_it_changes(site_root: Path, tmp_path: P
         "helped/2027/W01/index.html",  # ...and in its week
         "index.html",  # the goal card on the home page
         "journal/2027/01/06/second/index.html",
+        "now/index.html",  # the goal's numbers in words
         "review/2027/index.html",  # the goals' numbers for the year
     ]
     goal_page = lxml_html.fromstring((site / "goals/help/index.html").read_bytes())

@@ -102,7 +102,7 @@ def test_item_content_has_absolute_links_and_escaped_titles(built: Built) -> Non
     assert f'href="{SITE}goals/connect/"' in html  # the goal links appended to the item
     assert links.summary == "See the first week and ."  # plain text, before <!-- more -->
     raw = (built.site / "feed.xml").read_text("utf-8")
-    assert "<title>Links &amp; &lt;script&gt;" in raw and "<title>Links & <script>" not in raw
+    assert "<title>Links &#x26; &#x3C;script&gt;" in raw and "<title>Links & <script>" not in raw
     assert 'class="headerlink"' not in raw
     first_week = next(e for e in feed.entries if e.link.endswith("/first-week/"))
     assert "Answered her question about friend lists" in first_week.content[0].value
@@ -156,7 +156,10 @@ def test_every_page_announces_the_feeds(built: Built) -> None:
         SITE + "feed.xml",
         SITE + "atom.xml",
         SITE + "feed.json",
-    ]  # goal feeds: subscribe links
+        SITE + "goals/help/feed.xml",  # then the goal's own (tests/test_feed_specs.py: the help's)
+        SITE + "goals/help/atom.xml",
+        SITE + "goals/help/feed.json",
+    ]
     assert built.page("").xpath("//p[@class='gj-subscribe']/a/@href") == ["feed.xml", "atom.xml", "feed.json"]
     assert built.page("goals/help/").xpath("//p[@class='gj-subscribe']/a/@href") == ["feed.xml", "feed.json"]
 

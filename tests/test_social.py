@@ -51,7 +51,11 @@ def meta(page: object, key: str) -> str:
             "review/2027/card.png",
             "In 2027 I helped 5 people: 2 answers, 1 resource, 1 compliment, 1 other.",
         ),
-        ("journal/2027/01/03/first-week/", "assets/card.png", "Answered questions all morning."),
+        (
+            "journal/2027/01/03/first-week/",
+            "goals/help/card.png",
+            "Answered questions all morning.",
+        ),  # its goal
         ("", "assets/card.png", "A public journal of 1 active goal and the work towards them."),
     ],
 )
@@ -66,6 +70,26 @@ def test_open_graph_tags_point_at_files_that_exist(
     assert meta(page, "twitter:card") == "summary_large_image"
     assert meta(page, "og:site_name") == "Test Journal"
     assert local(built, meta(page, "og:url")).is_file()
+
+
+def test_shared_pages_describe_their_card_and_home_is_the_site(built: Built) -> None:
+    goal_page = built.page("goals/help/")
+    alt = (
+        "Card: Help others (behind). Give before asking. Current streak: 1 week. People helped: 5 / 150. "
+        "Questions answered: 2 / 60. New people: 1/3 / 5 per week."
+    )
+    assert meta(goal_page, "og:image:alt") == alt == meta(goal_page, "twitter:image:alt")
+    entry_page = built.page("journal/2027/01/03/first-week/")  # an entry shows its goal's card
+    assert meta(entry_page, "og:image:alt") == alt
+    home = built.page("")
+    assert meta(home, "og:title") == "Test Journal" == meta(home, "twitter:title")
+    assert meta(home, "og:image:alt") == "Card: Test Journal. Help others: 5 / 150."
+
+
+def test_without_cards_no_image_is_announced(site_root: Path) -> None:
+    result = build_journal(site_root, JOURNAL, options={"cards": False})
+    page = result.page("goals/help/")
+    assert page.xpath("//meta[@property='og:image']") == [] and meta(page, "twitter:card") == "summary"
 
 
 def test_entries_are_articles_with_a_time(built: Built) -> None:

@@ -21,13 +21,13 @@ from ..core.contract import read_entry
 from ..core.fields import did_you_mean
 from ..core.files import JournalFiles, display_path, list_files, slugify
 from ..core.model import Entry, Goal, Journal, Metric, Reading
-from ..core.progress import GoalProgress, MetricProgress, goal_progress
+from ..core.progress import GoalProgress, goal_progress
 from ..core.reader import read_file, read_journal
 from ..core.settings import Folders, Settings
 from ..core.vocabulary import HELP_KINDS
 from ..pages.recipe import Prepared, prepare
 from ..pages.words import short_date, status_text
-from ..pages.words.metrics import metric_text
+from ..pages.words.metrics import metric_words
 from .errors import CommandError
 from .frontedit import Changes, edit_entry
 from .project import load_project, shown
@@ -288,18 +288,3 @@ def _changed(metric: Metric, request: Request, linked_now: bool) -> bool:
         kind = (request.helped or {}).get("kind", "other")
         return request.helped is not None and metric.kind in (None, kind)
     return bool(set(metric.inputs) & set(request.amounts))
-
-
-def metric_words(progress: MetricProgress) -> str:
-    """A metric in one phrase of the site's words: People helped 55 of 150, 19 ahead of pace."""
-    text = metric_text(progress)
-    label = progress.metric.label
-    shape = progress.metric.shape
-    if shape == "total":
-        rest = text.detail.split(" · ")[1:]
-        head = f"{text.value} of {text.target}" if text.target else f"{text.value} so far"
-        return ", ".join([f"{label} {head}", *rest])
-    if shape == "rate":
-        return f"{label}: {text.detail.replace(' · ', ', ')}"
-    target = f", target {text.target}" if text.target else ""
-    return f"{label} {text.value} ({text.detail.replace(' · ', ', ')}){target}"

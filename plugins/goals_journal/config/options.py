@@ -10,13 +10,17 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import ImageColor
 
+from ..core.mentions import web_address
 from ..core.model import Problem
 from ..core.settings import CardColors, FeedSettings, Folders, Settings
 from ..core.vocabulary import WEEKDAYS
+
+MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's own, when the theme sets none
 
 PLUGIN_NAME = "goals-journal"  # the plugin's name under `plugins:` in mkdocs.yml
 PLACEHOLDER_URL = "https://USERNAME.github.io/REPO/"  # what `goals init` writes when it cannot tell
@@ -34,6 +38,7 @@ class SiteConfig:
     directory_urls: bool = True
     language: str = ""
     docs_dir: str | None = None
+    favicon: str = ""  # the theme's favicon (Material's default when empty)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ def site_config(config: Any) -> SiteConfig:
         directory_urls=config.use_directory_urls,
         language=str(config.theme.get("language") or ""),
         docs_dir=config.docs_dir,
+        favicon=str(config.theme.get("favicon") or ""),
     )
 
 
@@ -105,6 +111,10 @@ def feed_options(
     content: str,
     weekly_roundups: bool = True,
     monthly_roundups: bool = True,
+    *,
+    hub: str | None = None,
+    card: bool = False,
+    favicon: str = "",
 ) -> FeedSettings:
     """The feed settings; feeds need the site's absolute address."""
     if not site_url:
@@ -114,6 +124,12 @@ def feed_options(
         )
     if limit < 1:
         raise OptionError(f"feed_items must be 1 or more, not {limit}")
+    hub = (hub or "").strip()
+    address = urlsplit(hub)
+    if hub and (address.scheme not in ("http", "https") or not address.netloc or " " in hub):
+        raise OptionError(
+            f"websub_hub '{hub}' must be an absolute http(s) address such as https://pubsubhubbub.appspot.com/"
+        )
     return FeedSettings(
         site_url=site_url.rstrip("/") + "/",
         title=title,
@@ -124,6 +140,9 @@ def feed_options(
         full=content == "full",
         weekly_roundups=weekly_roundups,
         monthly_roundups=monthly_roundups,
+        hub=hub,
+        card=card,
+        favicon=favicon,
     )
 
 
@@ -161,6 +180,10 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
         badges=opts.badges,
         share=opts.share_links,
         docs_dir=Path(site.docs_dir) if site.docs_dir else None,
+        **webmention_options(opts, site.site_url),
+        author=site.site_author or "",
+        avatar=avatar(opts.avatar),
+        rel_me=profiles(opts.rel_me),
     )
     feed = None
     if opts.feeds:
@@ -174,9 +197,56 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
             opts.feed_content,
             opts.feed_weekly_roundups,
             opts.feed_monthly_roundups,
+            hub=opts.websub_hub,
+            card=opts.cards,  # the site card is drawn when cards are on (feeds need site_url too)
+            favicon=site.favicon or MATERIAL_FAVICON,
         )
     colors = card_colors(opts.card_background, opts.card_text, opts.card_accent)
     return Resolved(settings, feed, colors, placeholder_problems(site))
+
+
+def avatar(option: str | None) -> str:
+    """The author's picture: an http(s) address, or a path of the site such as assets/me.jpg."""
+    value = (option or "").strip()
+    if urlsplit(value).scheme not in ("", "http", "https") or value.startswith("//"):
+        raise OptionError(
+            f"avatar '{value}' must be an http(s) address or a path of the site such as assets/me.jpg"
+        )
+    return value.lstrip("/")
+
+
+def profiles(option: list[Any]) -> tuple[str, ...]:
+    """The rel_me addresses, checked: profiles are absolute http(s) (or mailto:) addresses."""
+    checked = []
+    for value in option:
+        if not isinstance(value, str) or urlsplit(value.strip()).scheme not in ("http", "https", "mailto"):
+            raise OptionError(
+                f"rel_me: {value!r} is not a profile address: use addresses such as https://mastodon.social/@me"
+            )
+        checked.append(value.strip())
+    return tuple(dict.fromkeys(checked))
+
+
+def webmention_options(opts: Any, site_url: str | None) -> dict[str, str]:
+    """The webmention endpoint and the mentions API template, checked ("" when not set)."""
+    endpoint = (getattr(opts, "webmention_endpoint", None) or "").strip()
+    api = (getattr(opts, "webmention_api", None) or "").strip()
+    for name, value in (("webmention_endpoint", endpoint), ("webmention_api", api)):
+        if value and not web_address(value.replace("{url}", "x")):
+            raise OptionError(
+                f"{name} '{value}' is not a web address: use an absolute http:// or https:// URL"
+            )
+    if api and "{url}" not in api:
+        raise OptionError(
+            f"webmention_api '{api}' has no {{url}} where the entry's address goes: use one such as "
+            "https://webmention.io/api/mentions.jf2?target={url}&per-page=100"
+        )
+    if api and not site_url:
+        raise OptionError(
+            "webmention_api needs the entries' absolute addresses: set site_url in mkdocs.yml "
+            "(e.g. site_url: https://me.github.io/journal/)"
+        )
+    return {"webmention_endpoint": endpoint, "webmention_api": api}
 
 
 def placeholder_problems(site: SiteConfig) -> tuple[Problem, ...]:

@@ -32,6 +32,9 @@ class FeedSettings:
     full: bool = True
     weekly_roundups: bool = True
     monthly_roundups: bool = True
+    hub: str = ""  # a WebSub hub (absolute http(s) URL), or ""
+    card: bool = False  # the site's social card is published: the feeds' logo
+    favicon: str = ""  # the site's favicon, a path of the site or an absolute URL: the feeds' icon
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ class Settings:
     badges: bool = True
     share: bool = True
     docs_dir: Path | None = None  # the hand-written pages (entries may link them); None: root/docs
+    author: str = ""  # site_author: the name in the author's h-card ("" for none)
+    avatar: str = ""  # the author's picture: an address, or a path of the site ("" for none)
+    rel_me: tuple[str, ...] = ()  # profile addresses announced with <link rel="me"> on every page
+    webmention_endpoint: str = ""  # http(s) URL of the webmention endpoint, linked from every page
+    webmention_api: str = ""  # http(s) URL template of a JF2 mentions API, with {url}; "": fetch none
 
     @property
     def folders(self) -> Folders:

@@ -1,15 +1,14 @@
-"""RSS 2.0 and Atom (with feedgen) and JSON Feed 1.1 of journal entries, for the site and per goal."""
+"""The feeds of a journal, for the site, the help given and each goal, each in RSS 2.0, Atom and JSON Feed
+1.1: which pages they carry, their items, their files (written in feedformats) and their <head> links."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import re
-from dataclasses import dataclass
-from urllib.parse import urljoin
-
-from feedgen.feed import FeedGenerator
+from dataclasses import dataclass, field
+from importlib import resources
+from urllib.parse import urljoin, urlsplit
 
 from ..core.model import Entry
 from ..core.plaintext import html_text
@@ -20,40 +19,23 @@ from ..pages.render import environment
 from ..pages.site import Site
 from ..pages.urls import page_url, relative_url
 from ..pages.words.sharing import goal_feed_title, helped_feed_title
+from .feedformats import JSON_FEED_VERSION, FeedInfo, FeedItem, atom, json_feed, rss
+from .social import DEFAULT_CARD
 
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+__all__ = ["JSON_FEED_VERSION", "FeedInfo", "FeedItem", "atom", "json_feed", "rss"]
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|poster)=)(["'])(.*?)\2""", re.I | re.S)
 _PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
 _PAGER = re.compile(r'<nav class="gj-pager".*?</nav>', re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 MORE = "<!-- more -->"
 LARGEST_FEED_ITEM = 100_000  # bytes of HTML: a longer entry's item carries its summary and a link
-
-
-@dataclass(frozen=True)
-class FeedInfo:
-    """What a feed says about itself."""
-
-    title: str
-    description: str
-    home_url: str  # absolute URL of the page the feed belongs to
-    rss_url: str  # absolute URLs of the feed files
-    json_url: str
-    atom_url: str = ""
-    author: str = ""
-    language: str = ""
-
-
-@dataclass(frozen=True)
-class FeedItem:
-    """One published entry as feeds show it."""
-
-    url: str  # absolute permalink, also the id
-    title: str
-    published: dt.datetime  # timezone-aware
-    content_html: str  # links already absolute
-    summary: str  # plain text
-    tags: tuple[str, ...] = ()
+FORMATS = (  # every feed is in all three, side by side in its folder
+    ("feed.xml", "application/rss+xml"),
+    ("atom.xml", "application/atom+xml"),
+    ("feed.json", "application/feed+json"),
+)
+STYLESHEET = "feed.xsl"  # at the site's root; the RSS and Atom files name it relative to themselves
+HELPED_PAGE = "helped/index.md"
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
@@ -74,87 +56,14 @@ def summary_html(fragment: str) -> str:
     return first.group(0) if first else ""
 
 
-def _generator(info: FeedInfo, items: list[FeedItem], self_url: str) -> FeedGenerator:
-    """A feedgen feed with the items appended in order (feedgen prepends unless told otherwise)."""
-    feed = FeedGenerator()
-    feed.load_extension("dc", atom=False, rss=True)
-    feed.id(info.home_url)
-    feed.title(info.title)
-    feed.subtitle(info.description or info.title)
-    feed.link(href=self_url, rel="self")  # the self link first: feedgen's RSS <link> is the last one
-    feed.link(href=info.home_url, rel="alternate")
-    if info.author:
-        feed.author({"name": info.author})
-    if info.language:
-        feed.language(info.language)
-    feed.generator("mkdocs-goals-journal")
-    newest = items[0].published if items else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-    feed.updated(newest)  # lastBuildDate too: the newest item, never "now", so builds repeat exactly
-    for item in items:
-        entry = feed.add_entry(order="append")
-        entry.id(item.url)
-        entry.guid(item.url, permalink=True)
-        entry.title(item.title)
-        entry.link(href=item.url)
-        entry.published(item.published)
-        entry.updated(item.published)
-        entry.description(item.summary or item.title)
-        if item.content_html:
-            entry.content(item.content_html, type="CDATA")
-        for tag in item.tags:
-            entry.category(term=tag)
-        if info.author:  # RSS readers get dc:creator (RSS <author> needs an e-mail), Atom an <author>
-            entry.dc.dc_creator(info.author)
-            entry.author({"name": info.author})
-    return feed
-
-
-def rss(info: FeedInfo, items: list[FeedItem]) -> bytes:
-    """RSS 2.0."""
-    return bytes(_generator(info, items, info.rss_url).rss_str(pretty=True))
-
-
-def atom(info: FeedInfo, items: list[FeedItem]) -> bytes:
-    """Atom 1.0."""
-    return bytes(_generator(info, items, info.atom_url).atom_str(pretty=True))
-
-
-def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
-    """JSON Feed 1.1."""
-    document: dict[str, object] = {
-        "version": JSON_FEED_VERSION,
-        "title": info.title,
-        "home_page_url": info.home_url,
-        "feed_url": info.json_url,
-    }
-    if info.description:
-        document["description"] = info.description
-    if info.language:
-        document["language"] = info.language
-    if info.author:
-        document["authors"] = [{"name": info.author}]
-    document["items"] = [
-        {
-            "id": item.url,
-            "url": item.url,
-            "title": item.title,
-            "content_html": item.content_html or html.escape(item.summary),
-            "summary": item.summary,
-            "date_published": item.published.isoformat(),
-            **({"tags": list(item.tags)} if item.tags else {}),
-        }
-        for item in items
-    ]
-    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
 @dataclass(frozen=True)
 class FeedPlan:
-    """Which pages each feed carries (feed path -> page URIs), and the feed links of every page's <head>."""
+    """Which pages each feed carries (RSS path -> page URIs), and the feed links of the pages' <head>."""
 
     feeds: dict[str, list[str]]
     carried: frozenset[str]  # every page some feed carries
-    discovery: str
+    discovery: str  # the site's feeds, announced by every page
+    own: dict[str, str] = field(default_factory=dict)  # page URI -> its own feeds, announced after
 
 
 def plan_feeds(site: Site, options: FeedSettings | None) -> FeedPlan:
@@ -162,7 +71,14 @@ def plan_feeds(site: Site, options: FeedSettings | None) -> FeedPlan:
     if options is None:
         return FeedPlan({}, frozenset(), "")
     plan = feed_plan(site, options)
-    return FeedPlan(plan, frozenset(uri for uris in plan.values() for uri in uris), discovery_links(options))
+    carried = frozenset(uri for uris in plan.values() for uri in uris)
+    return FeedPlan(plan, carried, discovery_links(options), _own_feed_links(site, plan, options))
+
+
+def head_links(plan: FeedPlan, uri: str) -> str:
+    """The feed links of the <head> of the page built from `uri`: the site's feeds, then its own (a goal
+    page: the goal's; How I helped and each roundup: the help's)."""
+    return plan.discovery + plan.own.get(uri, "")
 
 
 def feed_plan(site: Site, options: FeedSettings) -> dict[str, list[str]]:
@@ -206,7 +122,8 @@ def _published(page: Entry | Roundup, site: Site) -> dt.datetime:
 def feed_files(
     site: Site, plan: dict[str, list[str]], contents: dict[str, str], options: FeedSettings
 ) -> dict[str, bytes]:
-    """Every feed file of the site (path -> bytes) from its `feed_plan`: the journal, the help, each goal."""
+    """Every feed file of the site (path -> bytes) from its `feed_plan`, and the stylesheet of the RSS
+    and Atom ones: the journal, the help and each goal, each as feed.xml, atom.xml and feed.json."""
     chosen = {uri for uris in plan.values() for uri in uris}
     items = {
         e.uri: _item(e, contents.get(e.uri, ""), options, site.settings.directory_urls)
@@ -220,48 +137,68 @@ def feed_files(
             if r.uri in chosen
         }
     )
-    base = options.site_url
-    info = FeedInfo(
-        options.title,
-        options.description,
-        base,
-        urljoin(base, "feed.xml"),
-        urljoin(base, "feed.json"),
-        urljoin(base, "atom.xml"),
-        options.author,
-        options.language,
-    )
-    everything = [items[uri] for uri in plan["feed.xml"]]
-    files = {
-        "feed.xml": rss(info, everything),
-        "atom.xml": atom(info, everything),
-        "feed.json": json_feed(info, everything),
-    }
+    files = {STYLESHEET: resources.files(__package__).joinpath(STYLESHEET).read_bytes()}
+    for path, info in _feed_infos(site, plan, options).items():
+        carried = [items[uri] for uri in plan[path]]
+        rss_path, atom_path, json_path = _twins(path)
+        files[rss_path] = rss(info, carried)
+        files[atom_path] = atom(info, carried)
+        files[json_path] = json_feed(info, carried)
+        if "/" in path:
+            files[path.removesuffix("feed.xml") + "sitemap.xml"] = feed_folder_sitemap(info.home_url)
+    return files
+
+
+def feed_folder_sitemap(address: str) -> bytes:
+    """A sitemap of the one page a goal's or the help's feeds belong to, in the feeds' folder.
+
+    Material's language selector fetches sitemap.xml beside every <link rel="alternate"> of a page
+    (for a feed: in the feed's folder); without one, every view of a goal or help page would make a
+    failed request. It lists that page only, so nothing else changes."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"  <url><loc>{html.escape(address)}</loc></url>\n</urlset>\n"
+    ).encode()
+
+
+def _twins(path: str) -> tuple[str, str, str]:
+    """The RSS, Atom and JSON Feed paths of the feed whose RSS file is `path`."""
+    folder = path.removesuffix("feed.xml")
+    rss_path, atom_path, json_path = (folder + name for name, _ in FORMATS)
+    return rss_path, atom_path, json_path
+
+
+def _feed_infos(site: Site, plan: dict[str, list[str]], options: FeedSettings) -> dict[str, FeedInfo]:
+    """What each feed of the plan says about itself, by its RSS path."""
+    about = {"feed.xml": (options.title, options.description, "")}  # title, description, home page
     if "helped/feed.xml" in plan:
-        helped_info = FeedInfo(
+        about["helped/feed.xml"] = (
             helped_feed_title(options.title),
             words.HELPED_FEED_DESCRIPTION,
-            urljoin(base, page_url("helped/index.md", site.settings.directory_urls)),
-            urljoin(base, "helped/feed.xml"),
-            urljoin(base, "helped/feed.json"),
-            author=options.author,
-            language=options.language,
+            HELPED_PAGE,
         )
-        files["helped/feed.xml"] = rss(helped_info, [items[uri] for uri in plan["helped/feed.xml"]])
     for goal in site.goals.values():
-        chosen_items = [items[uri] for uri in plan[f"goals/{goal.id}/feed.xml"]]
-        goal_info = FeedInfo(
-            goal_feed_title(goal.title, options.title),
-            goal.why or options.description,
-            urljoin(base, page_url(goal.uri, site.settings.directory_urls)),
-            urljoin(base, f"goals/{goal.id}/feed.xml"),
-            urljoin(base, f"goals/{goal.id}/feed.json"),
+        title = goal_feed_title(goal.title, options.title)
+        about[f"goals/{goal.id}/feed.xml"] = (title, goal.why or options.description, goal.uri)
+    base, directory_urls = options.site_url, site.settings.directory_urls
+    infos = {}
+    for path, (title, description, home) in about.items():
+        rss_path, atom_path, json_path = _twins(path)
+        infos[path] = FeedInfo(
+            title,
+            description,
+            urljoin(base, page_url(home, directory_urls)),
+            urljoin(base, rss_path),
+            urljoin(base, json_path),
+            urljoin(base, atom_path),
             author=options.author,
             language=options.language,
+            logo=urljoin(base, DEFAULT_CARD) if options.card else "",
+            favicon=urljoin(base, options.favicon) if options.favicon else "",
+            hub=options.hub,
+            stylesheet="../" * path.count("/") + STYLESHEET,
         )
-        files[f"goals/{goal.id}/feed.xml"] = rss(goal_info, chosen_items)
-        files[f"goals/{goal.id}/feed.json"] = json_feed(goal_info, chosen_items)
-    return files
+    return infos
 
 
 def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: bool) -> FeedItem:
@@ -275,10 +212,24 @@ def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: boo
         url=url,
         title=words.entry_title(entry),
         published=entry.moment,
-        content_html=full if options.full else short,
+        content_html=(full if options.full else short) + syndication_html(entry.syndication),
         summary=html_text(short or content),
         tags=entry.tags,
+        syndication=entry.syndication,
     )
+
+
+def syndication_html(urls: tuple[str, ...]) -> str:
+    """The paragraph that ends an item posted elsewhere too: a link to each copy, named by its site.
+
+    It is in every format's content, so RSS and JSON Feed readers show it; Atom also has the links as
+    rel="related" (see feedformats)."""
+    if not urls:
+        return ""
+    links = ", ".join(
+        f'<a href="{html.escape(u)}">{html.escape(urlsplit(u).hostname or u)}</a>' for u in urls
+    )
+    return f"\n<p>{html.escape(words.ALSO_POSTED_ON)} {links}.</p>"  # as the entry page says it
 
 
 def _roundup_item(roundup: Roundup, content: str, options: FeedSettings, site: Site) -> FeedItem:
@@ -295,21 +246,37 @@ def _roundup_item(roundup: Roundup, content: str, options: FeedSettings, site: S
 
 
 def discovery_links(options: FeedSettings) -> str:
-    """<link rel="alternate"> elements for a page's <head>: the site's feeds.
+    """<link rel="alternate"> elements for every page's <head>: the site's feeds.
 
-    Goal feeds are linked from their pages' subscribe links only: Material looks for a sitemap next
-    to every alternate link, which a goal feed's folder does not have."""
-    base = options.site_url
-    links = [
-        ("application/rss+xml", urljoin(base, "feed.xml")),
-        ("application/atom+xml", urljoin(base, "atom.xml")),
-        ("application/feed+json", urljoin(base, "feed.json")),
-    ]
-    title = html.escape(options.title)
+    Material for MkDocs (its language selector) fetches "sitemap.xml" next to every alternate link
+    of a page, to keep readers on the same page when they switch language. For a feed in a folder
+    without one (a goal's, the help's) that request fails, which Material catches: it then remembers
+    the feed's own address, and only links below it (none: a feed is a file) would be redirected. So
+    the links are harmless; tests/test_feed_specs.py checks this against Material's script."""
+    return _feed_links(options, "feed.xml", options.title)
+
+
+def _feed_links(options: FeedSettings, path: str, title: str) -> str:
+    """The three alternate links of the feed whose RSS file is `path`, all with the feed's title."""
     return "".join(
-        f'<link rel="alternate" type="{kind}" title="{title}" href="{html.escape(href)}">'
-        for kind, href in links
+        f'<link rel="alternate" type="{kind}" title="{html.escape(title)}" '
+        f'href="{html.escape(urljoin(options.site_url, name))}">'
+        for name, (_, kind) in zip(_twins(path), FORMATS, strict=True)
     )
+
+
+def _own_feed_links(site: Site, plan: dict[str, list[str]], options: FeedSettings) -> dict[str, str]:
+    """Page URI -> the links of its own feeds: each goal page its goal's, the help pages the help's."""
+    own = {
+        goal.uri: _feed_links(
+            options, f"goals/{goal.id}/feed.xml", goal_feed_title(goal.title, options.title)
+        )
+        for goal in site.goals.values()
+    }
+    if "helped/feed.xml" in plan:
+        helped = _feed_links(options, "helped/feed.xml", helped_feed_title(options.title))
+        own.update({uri: helped for uri in [HELPED_PAGE, *(r.uri for r in site.roundups)]})
+    return own
 
 
 def feed_extra(entry: Entry, site: Site) -> str:

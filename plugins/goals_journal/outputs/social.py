@@ -11,7 +11,7 @@ from ..pages import words
 from ..pages.plan import PageSpec
 from ..pages.site import Site
 from ..pages.words.metrics import metric_text
-from ..pages.words.sharing import review_entries, roundup_card_title, streak_line
+from ..pages.words.sharing import card_description, review_entries, roundup_card_title, streak_line
 from .cards import Bar, Card
 
 DEFAULT_CARD = "assets/card.png"
@@ -22,6 +22,16 @@ def card_uri(spec: PageSpec) -> str:
     if spec.kind in ("goal", "roundup", "review"):
         return spec.uri.removesuffix(".md") + "/card.png"
     return DEFAULT_CARD
+
+
+def shown_card(spec: PageSpec | None, site: Site) -> PageSpec | None:
+    """The page whose card a page shows when shared: its own, its first public goal's (entries), or
+    None for the site card."""
+    if spec is None:
+        return None
+    if spec.kind == "entry" and spec.entry is not None:
+        return next((site.pages[site.goals[g].uri] for g in spec.entry.goals if g in site.goals), None)
+    return spec if spec.kind in ("goal", "roundup", "review") else None
 
 
 def _bars(progress: GoalProgress, label: str | None = None) -> list[Bar]:
@@ -38,54 +48,55 @@ def _bars(progress: GoalProgress, label: str | None = None) -> list[Bar]:
 
 def cards(site: Site, footer: str, colors: CardColors) -> dict[str, Card]:
     """Every card of the site: URI -> what it shows."""
+    result = {DEFAULT_CARD: site_card(site, footer, colors)}
+    for spec in site.pages.values():
+        card = page_card(spec, site, footer, colors)
+        if card is not None:
+            result[card_uri(spec)] = card
+    return result
+
+
+def site_card(site: Site, footer: str, colors: CardColors) -> Card:
+    """The site's card: its name, description and the active goals."""
     name = site.settings.site_name
-    result = {}
     overview = [
         bar for p in site.progress.values() if p.goal.status == "active" for bar in _bars(p, p.goal.title)
     ]
     lines: tuple[str, ...] = (site.settings.site_description,) if site.settings.site_description else ()
-    result[DEFAULT_CARD] = Card(name, name, lines, tuple(overview[:3]), "", footer, colors)
-    for spec in site.pages.values():
-        if spec.goal is not None:
-            progress = site.progress[spec.goal.id]
-            streaks = [m for m in progress.metrics if m.metric.shape == "rate" and m.current_streak]
-            extra = (
-                [streak_line(streaks[0].current_streak, streaks[0].metric.per or "day")] if streaks else []
-            )
-            why = [spec.goal.why] if spec.goal.why else []
-            bars = tuple(_bars(progress)[:3])
-            result[card_uri(spec)] = Card(
-                name, spec.goal.title, (*why, *extra), bars, words.status_text(progress), footer, colors
-            )
-        elif spec.roundup is not None:
-            roundup, total = spec.roundup, len(spec.roundup.acts)
-            bars = tuple(
-                Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts()[:3]
-            )
-            result[card_uri(spec)] = Card(
-                name,
-                roundup_card_title(roundup),
-                (words.roundup_summary(roundup),),
-                bars,
-                words.roundup_span(roundup),
-                footer,
-                colors,
-            )
-        elif spec.review is not None:
-            review = spec.review
-            goals = [bar for p in site.review_progress(review) for bar in _bars(p, p.goal.title)]
-            lines = (words.review_summary(review), review_entries(review))
-            result[card_uri(spec)] = Card(
-                name, words.review_title(review), lines, tuple(goals[:2]), "", footer, colors
-            )
-    return result
+    return Card(name, name, lines, tuple(overview[:3]), "", footer, colors)
+
+
+def page_card(spec: PageSpec, site: Site, footer: str, colors: CardColors) -> Card | None:
+    """The card of a goal, roundup or review page (None for other pages)."""
+    name = site.settings.site_name
+    if spec.goal is not None:
+        progress = site.progress[spec.goal.id]
+        streaks = [m for m in progress.metrics if m.metric.shape == "rate" and m.current_streak]
+        extra = [streak_line(streaks[0].current_streak, streaks[0].metric.per or "day")] if streaks else []
+        why = [spec.goal.why] if spec.goal.why else []
+        bars = tuple(_bars(progress)[:3])
+        return Card(name, spec.goal.title, (*why, *extra), bars, words.status_text(progress), footer, colors)
+    if spec.roundup is not None:
+        roundup, total = spec.roundup, len(spec.roundup.acts)
+        bars = tuple(
+            Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts()[:3]
+        )
+        summary = (words.roundup_summary(roundup),)
+        return Card(
+            name, roundup_card_title(roundup), summary, bars, words.roundup_span(roundup), footer, colors
+        )
+    if spec.review is not None:
+        review = spec.review
+        goals = [bar for p in site.review_progress(review) for bar in _bars(p, p.goal.title)]
+        lines = (words.review_summary(review), review_entries(review))
+        return Card(name, words.review_title(review), lines, tuple(goals[:2]), "", footer, colors)
+    return None
 
 
 def meta_tags(
     spec: PageSpec | None, site: Site, site_url: str, url: str, title: str, description: str
 ) -> str:
-    """Open Graph and Twitter Card tags for a page; every URL absolute."""
-    image = urljoin(site_url, card_uri(spec) if spec is not None else DEFAULT_CARD)
+    """Open Graph and Twitter Card tags for a page; every URL absolute; the card described in words."""
     article = spec is not None and spec.entry is not None
     tags = [
         ("property", "og:type", "article" if article else "website"),
@@ -93,20 +104,33 @@ def meta_tags(
         ("property", "og:title", title),
         ("property", "og:description", description),
         ("property", "og:url", url),
-        ("property", "og:image", image),
-        ("property", "og:image:type", "image/png"),
-        ("property", "og:image:width", "1200"),
-        ("property", "og:image:height", "630"),
-        ("property", "og:image:alt", title),
-        ("name", "twitter:card", "summary_large_image"),
+        ("name", "twitter:card", "summary_large_image" if site.settings.cards else "summary"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", description),
-        ("name", "twitter:image", image),
     ]
-    if article and spec is not None and spec.entry is not None:
+    if site.settings.cards:  # the card files exist
+        shown = shown_card(spec, site)
+        card = page_card(shown, site, "", CardColors()) if shown is not None else None
+        image = urljoin(site_url, card_uri(shown) if shown is not None else DEFAULT_CARD)
+        alt = card_alt(card or site_card(site, "", CardColors()))
+        tags += [
+            ("property", "og:image", image),
+            ("property", "og:image:type", "image/png"),
+            ("property", "og:image:width", "1200"),
+            ("property", "og:image:height", "630"),
+            ("property", "og:image:alt", alt),
+            ("name", "twitter:image", image),
+            ("name", "twitter:image:alt", alt),
+        ]
+    if spec is not None and spec.entry is not None:
         tags.append(("property", "article:published_time", spec.entry.moment.isoformat()))
         tags += [("property", "article:tag", tag) for tag in spec.entry.tags]
     return "".join(f'<meta {kind}="{key}" content="{escape(value)}">' for kind, key, value in tags if value)
+
+
+def card_alt(card: Card) -> str:
+    """What a card shows, in words, for people who cannot see it."""
+    return card_description(card.title, card.badge, card.lines, [(bar.label, bar.value) for bar in card.bars])
 
 
 def footer_text(site_url: str) -> str:

@@ -12,11 +12,12 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
+from ..core.mentions import MENTION_KINDS, Mention
 from ..core.model import Entry, Goal
 from ..core.progress import GoalProgress, MetricProgress
 from ..core.roundups import by_kind
 from ..core.vocabulary import RECENT_DAYS
-from . import charts, words
+from . import charts, microformats, words
 from .plan import MASTODON_PAGE, PageSpec
 from .sharing import ShareLink, badge_snippets, share_links, share_text
 from .site import Site
@@ -120,6 +121,17 @@ def _link_html(link: tuple[str, str] | None) -> Markup | str:
     return Markup('<a href="{}">{}</a>').format(*link) if link else ""
 
 
+def now(spec: PageSpec, site: Site, url: Url) -> Context:
+    """The now page: the active goals' states in words and the latest entry, as of the build's day."""
+    latest = list(site.published[-1:])
+    return {
+        "today": site.settings.today,
+        "active": [site.progress[g.id] for g in site.goals.values() if g.status == "active"],
+        "latest": latest,
+        "summaries": {e.uri: site.pages[e.uri].description for e in latest},
+    }
+
+
 def journal(spec: PageSpec, site: Site, url: Url) -> Context:
     """All published entries grouped by year and month."""
     return {"years": _by_year_and_month(list(reversed(site.published)))}
@@ -145,7 +157,15 @@ def entry(spec: PageSpec, site: Site, url: Url) -> Context:
         "previous": previous,
         "following": following,
         "is_draft": spec.draft,
+        "h_entry": microformats.entry_head(site.settings, url, words.entry_title(the_entry), the_entry.uri),
+        "mentions": _mentions(site.mentions.get(the_entry.uri, ())),
     }
+
+
+def _mentions(mentions: tuple[Mention, ...]) -> list[tuple[str, list[Mention]]]:
+    """An entry's webmentions as (kind, mentions) for each kind it has, in the order of MENTION_KINDS."""
+    groups = [(kind, [m for m in mentions if m.kind == kind]) for kind in MENTION_KINDS]
+    return [(kind, same) for kind, same in groups if same]
 
 
 def _entry_numbers(entry: Entry, goals: dict[str, Goal]) -> list[tuple[str, float]]:
@@ -239,6 +259,7 @@ CONTEXTS: dict[str, Callable[[PageSpec, Site, Url], Context]] = {
     "home": home,
     "goals": goals,
     "goal": goal,
+    "now": now,
     "journal": journal,
     "year": year,
     "entry": entry,

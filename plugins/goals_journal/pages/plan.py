@@ -15,9 +15,22 @@ from ..core.roundups import Roundup, YearReview
 from ..core.settings import Settings
 from . import words
 
-PAGE_KINDS = ("home", "goals", "goal", "journal", "year", "entry", "helped", "roundup", "review", "mastodon")
+PAGE_KINDS = (
+    "home",
+    "goals",
+    "goal",
+    "now",
+    "journal",
+    "year",
+    "entry",
+    "helped",
+    "roundup",
+    "review",
+    "mastodon",
+)
 INTRO_KINDS = ("home", "goals", "journal")  # a hand-written page at the same address becomes their intro
 MASTODON_PAGE = "share/mastodon.md"
+NOW_PAGE = "now/index.md"  # the IndieWeb "now page": the active goals and the latest entry, as of today
 
 
 @dataclass(frozen=True)
@@ -118,7 +131,7 @@ def _body(item: Goal | Entry, public: Publication) -> Rewritten:
 
 
 def _index_pages(public: Publication, numbers: Numbers, bodies: dict[str, Rewritten]) -> list[PageSpec]:
-    """Home, the goal index and a page per goal."""
+    """Home, the goal index, a page per goal and the now page."""
     active = sum(1 for g in public.goals.values() if g.status == "active")
     pages = [
         PageSpec("index.md", "Home", "home", description=words.home_description(active)),
@@ -136,6 +149,8 @@ def _index_pages(public: Publication, numbers: Numbers, bodies: dict[str, Rewrit
         )
         for goal in public.goals.values()
     ]
+    now = words.now_description(active)
+    pages.append(PageSpec(NOW_PAGE, words.NOW_TITLE, "now", description=now, searchable=False))
     return pages
 
 

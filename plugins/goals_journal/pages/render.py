@@ -15,12 +15,12 @@ from markupsafe import Markup
 from markupsafe import escape as markupsafe_escape
 
 from ..core.model import Entry, Goal
-from . import words
+from . import microformats, words
 from .context import CONTEXTS
 from .plan import PageSpec
 from .site import Site
 from .urls import page_url, relative_url
-from .words.metrics import metric_text
+from .words.metrics import metric_text, metric_words
 
 # Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
 # context renders the same HTML: a host may keep their HTML between builds.
@@ -53,8 +53,12 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         words=words,
         metric_text=metric_text,
+        metric_words=metric_words,
         percent=words.percent,
         entry_list=entry_list,
+        h_card=microformats.h_card,
+        feed_head=microformats.feed_head,
+        hidden=microformats.hidden,
         data_table=data_table,
     )
     return env
@@ -104,7 +108,10 @@ def entry_list(
     with_year: bool = True,
     except_goal: str | None = None,
 ) -> Markup:
-    """A list of entries: date, linked title, summary and goal chips (plain Python: lists can be long)."""
+    """A list of entries: date, linked title, summary and goal chips (plain Python: lists can be long).
+
+    Each item is an h-entry (name, address, published day, summary): wrapped in an h-feed, a list
+    is a feed that IndieWeb readers follow."""
     escape = html.escape
     chip_html = {
         gid: f'<a class="gj-chip" href="{escape(url(g.uri))}">{escape(g.title)}</a>'
@@ -117,9 +124,9 @@ def entry_list(
         summary = summaries.get(entry.uri) if summaries else None
         chips = "".join(chip_html[g] for g in entry.goals if g != except_goal and g in chip_html)
         items.append(
-            f'<li>\n<time datetime="{day.isoformat()}">{escape(when)}</time>\n<div>\n'
-            f'<a href="{escape(url(entry.uri))}">{escape(words.entry_title(entry))}</a>\n'
-            + (f'<span class="gj-summary">{escape(summary)}</span>\n' if summary else "")
+            f'<li class="h-entry">\n<time class="dt-published" datetime="{day.isoformat()}">{escape(when)}</time>\n'
+            f'<div>\n<a class="p-name u-url" href="{escape(url(entry.uri))}">{escape(words.entry_title(entry))}</a>\n'
+            + (f'<span class="gj-summary p-summary">{escape(summary)}</span>\n' if summary else "")
             + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
             + "</div>\n</li>\n"
         )

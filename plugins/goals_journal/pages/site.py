@@ -5,9 +5,12 @@ The recipe: read (core.reader) -> decide what is public -> count -> plan the pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..core.mentions import Mention
 from ..core.model import Entry, Goal, Journal, Problem
 from ..core.numbers import CountGoal, Numbers, count
 from ..core.progress import GoalProgress, goal_progress
@@ -25,6 +28,7 @@ class Site:
     public: Publication
     numbers: Numbers
     plan: Plan
+    mentions: Mapping[str, tuple[Mention, ...]] = field(default_factory=dict)  # by entry URI (see hosts)
 
     @property
     def goals(self) -> dict[str, Goal]:
@@ -95,6 +99,24 @@ class Site:
     def _index(self) -> dict[str, int]:
         """Position of each published entry, by URI."""
         return {e.uri: i for i, e in enumerate(self.published)}
+
+    def last_changed(self, spec: PageSpec) -> dt.date | None:
+        """The day a page last changed: an entry's day, else that of the newest entry it shows."""
+        if spec.entry is not None:
+            return spec.entry.day
+        if spec.kind == "now":  # it says where things stand as of the build's day
+            return self.settings.today
+        if spec.goal is not None:
+            shown = self.entries_of(spec.goal.id)
+        elif spec.roundup is not None:
+            shown = [act.entry for act in spec.roundup.public]
+        elif spec.review is not None or spec.year is not None:
+            year = spec.review.year if spec.review is not None else spec.year
+            shown = [e for e in self.published if e.day.year == year]
+        else:
+            shown = list(self.published)
+        public = [e.day for e in shown if not self.is_draft(e)]
+        return max(public, default=spec.goal.started if spec.goal is not None else None)
 
     def is_draft(self, entry: Entry) -> bool:
         """Shown only while previewing: a draft, or dated after the as-of day."""

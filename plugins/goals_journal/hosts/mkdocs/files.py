@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -15,13 +16,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ...pages.plan import INTRO_KINDS, PageSpec
+from ...pages.plan import INTRO_KINDS, MASTODON_PAGE, NOW_PAGE, PageSpec
 from ...pages.render import Fragments
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 
 CSS_URI = "assets/goals-journal.css"
+GOALS_PAGE = "goals/index.md"  # the now page follows it in the menu
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
 _HEADING = re.compile(r"\A\s*(#[ \t]|[^\n]+\n=+[ \t]*(\n|\Z))")
 
@@ -104,8 +106,29 @@ def stylesheet() -> str:
 
 
 def lone_pages_as_links(nav: Navigation, site: Site) -> None:
-    """A folder section holding only one generated page becomes that page."""
-    nav.items = [_lone_page(item, site) for item in nav.items]
+    """A folder section holding only one generated page becomes that page; the now page follows Goals."""
+    items = [_lone_page(item, site) for item in nav.items]
+    now = next((item for item in items if isinstance(item, Page) and item.file.src_uri == NOW_PAGE), None)
+    goals = [item for item in items if any(page.file.src_uri == GOALS_PAGE for page in _pages([item]))]
+    if now is not None and goals:
+        items.remove(now)
+        items.insert(items.index(goals[0]) + 1, now)
+        nav.pages = list(_pages(items))  # previous and next follow the menu
+        for before, after in zip([None, *nav.pages], [*nav.pages, None], strict=True):
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+    nav.items = items
+
+
+def _pages(items: list[Any]) -> Iterator[Page]:
+    """The pages of nav items, sections opened, in menu order."""
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)
 
 
 def _lone_page(item: Any, site: Site) -> Any:
@@ -137,8 +160,12 @@ def render_ahead(
         page.file.changed = uri in changed or (uri in in_feeds and uri not in memory.feed_contents)
 
 
-def set_meta(page: Page, spec: PageSpec) -> None:
-    """A generated page's title and description (escaped: Material prints them as HTML), and search."""
+def set_meta(page: Page, spec: PageSpec, site: Site) -> None:
+    """A generated page's title and description (escaped: Material prints them as HTML), search, and
+    the day it last changed (the sitemap's lastmod)."""
+    changed = site.last_changed(spec)
+    if changed is not None:
+        page.update_date = changed.isoformat()
     page.meta.setdefault("title", Markup.escape(spec.title))
     if spec.description:
         page.meta.setdefault("description", Markup.escape(spec.description))
@@ -152,3 +179,9 @@ def surround(html: str, has_heading: bool, fragments: Fragments) -> str:
         cut = html.index("</h1>") + len("</h1>")
         return html[:cut] + fragments.before + html[cut:] + fragments.after
     return fragments.before + html + fragments.after
+
+
+def sitemap_pages(context: Any) -> Any:
+    """The sitemap's pages without the share utility page (it is no page to find)."""
+    context["pages"] = [file for file in context["pages"] if file.src_uri != MASTODON_PAGE]
+    return context

@@ -28,6 +28,9 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     feed_author = c.Optional(c.Type(str))
     feed_weekly_roundups = c.Type(bool, default=True)
     feed_monthly_roundups = c.Type(bool, default=True)
+    websub_hub = c.Optional(
+        c.Type(str)
+    )  # a WebSub hub the feeds name, e.g. https://pubsubhubbub.appspot.com/
     cards = c.Type(bool, default=True)
     badges = c.Type(bool, default=True)
     share_links = c.Type(bool, default=True)
@@ -37,6 +40,12 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     remind_safe_days = c.Type(
         int, default=2
     )  # goals remind: a total safe this many days or fewer, a period ending as soon
+    webmention_endpoint = c.Optional(c.Type(str))  # adds <link rel="webmention"> to every page
+    webmention_api = c.Optional(c.Type(str))  # JF2 API URL template with {url}: mentions are fetched
+    avatar = c.Optional(
+        c.Type(str)
+    )  # the author's picture for their h-card: an image path of the site or a URL
+    rel_me = c.Type(list, default=[])  # profile addresses for <link rel="me"> in every page's head
     own_sites = c.Type(list, default=[])  # hosts or addresses of the author's own sites (besides site_url)
     # `import:` (a Python keyword, so set by name): the metric ids `goals import` records its numbers as
     vars()["import"] = c.Type(dict, default={})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -54,16 +55,23 @@ def add_cards_and_badges(site: Site, colors: CardColors, files: Files, config: M
 
 
 def head_tags(site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfig) -> str:
-    """Open Graph and Twitter Card tags of a page (none without site_url)."""
-    site_url = site.settings.site_url
+    """The webmention link, and Open Graph and Twitter Card tags of a page (these none without site_url)."""
+    site_url, link = site.settings.site_url, webmention_link(site.settings.webmention_endpoint)
     if not site_url:
-        return ""
+        return link
     title = spec.title if spec else str(page.title or config.site_name)
+    if spec is not None and spec.kind == "home":  # shared, the home page is the site itself
+        title = config.site_name
     description = (spec.description if spec else "") or str(page.meta.get("description") or "")
     address = urljoin(site_url, page.url)
-    return social.meta_tags(
+    return link + social.meta_tags(
         spec, site, site_url, address, title, description or config.site_description or ""
     )
+
+
+def webmention_link(endpoint: str) -> str:
+    """`<link rel="webmention">` to the endpoint that receives the site's webmentions ("" when none)."""
+    return f'<link rel="webmention" href="{html.escape(endpoint)}">' if endpoint else ""
 
 
 def feed_content(

@@ -21,7 +21,7 @@ from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 from .. import recipe
 from . import files as site_files
-from . import outputs, search
+from . import identity, outputs, search
 from .options import GoalsJournalConfig
 
 log = get_plugin_logger("goals-journal")
@@ -64,7 +64,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         stop = stop_message(prepared, config.strict)
         if stop is not None or prepared.site is None:
             raise PluginError(stop or "goals-journal: the journal could not be read")
-        self.site = prepared.site
+        self.site = recipe.with_mentions(prepared.site, not self.serving, log.info)  # webmentions, opt-in
         self.feed_plan = feeds.plan_feeds(self.site, feed)
         self.memory.keep_feed_contents(self.feed_plan.carried)
         self.held = {}
@@ -76,9 +76,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
         added = site_files.add_pages(self.site, files, config)
         outputs.add_data_files(self.site, files, config)
-        drawn = outputs.add_cards_and_badges(
-            self.site, self.resolved.colors, files, config
-        )  # before rendering
+        drawn = outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config)
         if drawn:
             log.info(drawn)
         site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())
@@ -92,8 +90,12 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Give generated pages their title and description (escaped: Material prints them as HTML)."""
         spec = self.site.pages.get(page.file.src_uri)
         if spec is not None:
-            site_files.set_meta(page, spec)
+            site_files.set_meta(page, spec, self.site)
         return markdown
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        """Leave the share page out of the sitemap."""
+        return site_files.sitemap_pages(context) if template_name == "sitemap.xml" else context
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Lone generated pages as plain links, not one-page sections; their titles set for --dirty rebuilds."""
@@ -125,13 +127,18 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Add feed autodiscovery links and Open Graph / Twitter Card tags to every page's <head>."""
+        """Add feed autodiscovery, Open Graph / Twitter Card tags and rel=me to every page (see identity)."""
         if "</head>" not in output:
             return output
         tags = outputs.head_tags(self.site, self.site.pages.get(page.file.src_uri), page, config)
-        return search.name_search_dialog(output).replace(
-            "</head>", self.feed_plan.discovery + tags + "</head>", 1
-        )
+        output = identity.mark(search.name_search_dialog(output), config, self.resolved.settings.rel_me)
+        links = feeds.head_links(self.feed_plan, page.file.src_uri)  # the site's feeds, then the page's own
+        return output.replace("</head>", links + tags + "</head>", 1)
+
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """rel=me on the 404 page too (MkDocs renders it as a template, not as a page)."""
+        rel_me = self.resolved.settings.rel_me
+        return identity.mark(output, config, rel_me) if template_name == "404.html" else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""

@@ -42,7 +42,20 @@ HELPED_TITLE = "How I helped"
 HELPED_FEED_DESCRIPTION = "Every finished week and month of help, as a roundup."
 GOALS_DESCRIPTION = "Every goal with its progress."
 JOURNAL_DESCRIPTION = "All journal entries."
+ALSO_POSTED_ON = "Also posted on"  # an entry's syndication: links
+NOW_TITLE = "Now"
+NOW_GOALS = "What I am working on"
+NOW_NO_GOALS = "No active goals right now."
+NOW_LATEST = "Latest entry"
 READ_ON_THE_SITE = "This entry is long: read all of it on the site."
+MENTIONS_TITLE = "Responses"  # an entry's webmentions
+MENTION_WORDS = {
+    "reply": "Answered by",
+    "like": "Liked by",
+    "repost": "Reposted by",
+    "mention": "Mentioned by",
+}
+SOMEONE = "Someone"  # a response whose author has no name
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -182,3 +195,14 @@ def period_text(start: dt.date, per: str) -> str:
     if per == "week":
         return f"Week of {short_date(start)}"
     return day_text(start)
+
+
+def now_description(active: int) -> str:
+    """The now page's description."""
+    goals = plural(active, "goal", "goals")
+    return f"What I am working on now: {active} active {goals}, and the latest entry."
+
+
+def now_as_of(day: dt.date) -> str:
+    """The line that dates the now page: the day of the build."""
+    return f"As of {long_date(day)}."

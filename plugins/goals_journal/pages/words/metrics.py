@@ -25,6 +25,21 @@ def metric_text(progress: MetricProgress) -> MetricWords:
     return {"ratio": _ratio_text, "rate": _rate_text, "total": _total_text}[shape](progress)
 
 
+def metric_words(progress: MetricProgress) -> str:
+    """A metric in one phrase of the site's words: People helped 55 of 150, 19 ahead of pace."""
+    text = metric_text(progress)
+    label = progress.metric.label
+    shape = progress.metric.shape
+    if shape == "total":
+        rest = text.detail.split(" · ")[1:]
+        head = f"{text.value} of {text.target}" if text.target else f"{text.value} so far"
+        return ", ".join([f"{label} {head}", *rest])
+    if shape == "rate":
+        return f"{label}: {text.detail.replace(' · ', ', ')}"
+    target = f", target {text.target}" if text.target else ""
+    return f"{label} {text.value} ({text.detail.replace(' · ', ', ')}){target}"
+
+
 def _ratio_text(progress: MetricProgress) -> MetricWords:
     """Ratio: overall, last four weeks, target."""
     metric = progress.metric

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core.progress import GoalProgress, MetricProgress
 from ...core.roundups import Roundup, YearReview
-from . import HELPED_TITLE, percent, roundup_label, roundup_summary, status_text
+from . import HELPED_TITLE, PERIOD_WORDS, percent, roundup_label, roundup_summary, status_text
 from .metrics import metric_text
 
 
@@ -46,7 +46,8 @@ def badge_alt(progress: GoalProgress) -> str:
 
 def streak_line(count: int, per: str) -> str:
     """Current streak: 3 weeks (on a goal's card)."""
-    return f"Current streak: {count} {per}s"
+    one, many = PERIOD_WORDS.get(per, (per, f"{per}s"))
+    return f"Current streak: {count} {one if count == 1 else many}"
 
 
 def roundup_card_title(roundup: Roundup) -> str:
@@ -67,3 +68,10 @@ def helped_feed_title(site_feed_title: str) -> str:
 def goal_feed_title(goal_title: str, site_feed_title: str) -> str:
     """Help others · My journal."""
     return f"{goal_title} · {site_feed_title}"
+
+
+def card_description(title: str, badge: str, lines: tuple[str, ...], bars: list[tuple[str, str]]) -> str:
+    """A social card in words: "Card: Help others (on track). Give before asking. People helped: 54 / 150."""
+    text = f"Card: {title}" + (f" ({badge})" if badge else "") + "."
+    text += "".join(f" {line.rstrip('.')}." for line in lines)
+    return text + "".join(f" {label}: {value}." for label, value in bars)
