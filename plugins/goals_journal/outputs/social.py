@@ -93,8 +93,19 @@ def page_card(spec: PageSpec, site: Site, footer: str, colors: CardColors) -> Ca
     return None
 
 
+def card_alts(site: Site) -> dict[str, str]:
+    """Every card of the site in words (card URI -> text), worked out once per build."""
+    return {uri: card_alt(card) for uri, card in cards(site, "", CardColors()).items()}
+
+
 def meta_tags(
-    spec: PageSpec | None, site: Site, site_url: str, url: str, title: str, description: str
+    spec: PageSpec | None,
+    site: Site,
+    site_url: str,
+    url: str,
+    title: str,
+    description: str,
+    alts: dict[str, str] | None = None,
 ) -> str:
     """Open Graph and Twitter Card tags for a page; every URL absolute; the card described in words."""
     article = spec is not None and spec.entry is not None
@@ -110,9 +121,9 @@ def meta_tags(
     ]
     if site.settings.cards:  # the card files exist
         shown = shown_card(spec, site)
-        card = page_card(shown, site, "", CardColors()) if shown is not None else None
-        image = urljoin(site_url, card_uri(shown) if shown is not None else DEFAULT_CARD)
-        alt = card_alt(card or site_card(site, "", CardColors()))
+        uri = card_uri(shown) if shown is not None else DEFAULT_CARD
+        image, alts = urljoin(site_url, uri), alts if alts is not None else card_alts(site)
+        alt = alts.get(uri, "")
         tags += [
             ("property", "og:image", image),
             ("property", "og:image:type", "image/png"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -28,8 +29,10 @@ def add_data_files(site: Site, files: Files, config: MkDocsConfig) -> None:
         add_file(files, config, uri, path=path)
 
 
-def add_cards_and_badges(site: Site, colors: CardColors, files: Files, config: MkDocsConfig) -> str:
-    """Social cards (drawn only when not cached) and goal badges as site files; what was drawn, in words."""
+def add_cards_and_badges(
+    site: Site, colors: CardColors, files: Files, config: MkDocsConfig, say: Callable[[str], None]
+) -> None:
+    """Social cards (drawn only when not cached) and goal badges as site files; `say` what was drawn."""
     settings, drawn = site.settings, ""
     if settings.cards and settings.site_url:
         cache_dir = settings.root / ".cache" / "goals-journal" / "cards"
@@ -51,10 +54,13 @@ def add_cards_and_badges(site: Site, colors: CardColors, files: Files, config: M
     if settings.badges:
         for goal_id, progress in site.progress.items():
             add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress))
-    return drawn
+    if drawn:
+        say(drawn)
 
 
-def head_tags(site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfig) -> str:
+def head_tags(
+    site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfig, alts: dict[str, str]
+) -> str:
     """The webmention link, and Open Graph and Twitter Card tags of a page (these none without site_url)."""
     site_url, link = site.settings.site_url, webmention_link(site.settings.webmention_endpoint)
     if not site_url:
@@ -65,7 +71,7 @@ def head_tags(site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfi
     description = (spec.description if spec else "") or str(page.meta.get("description") or "")
     address = urljoin(site_url, page.url)
     return link + social.meta_tags(
-        spec, site, site_url, address, title, description or config.site_description or ""
+        spec, site, site_url, address, title, description or config.site_description or "", alts
     )
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from ...config import options
-from ...outputs import feeds
+from ...outputs import feeds, social
 from ...pages.recipe import stop_message, waiting_entries
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
@@ -35,6 +35,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     site: Site
     feed_plan: feeds.FeedPlan  # which pages each feed carries: only their feed content is kept
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
+    card_alts: dict[str, str]  # what each social card shows, in words (for image alt tags)
 
     def __init__(self) -> None:
         super().__init__()
@@ -65,20 +66,17 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         if stop is not None or prepared.site is None:
             raise PluginError(stop or "goals-journal: the journal could not be read")
         self.site = recipe.with_mentions(prepared.site, not self.serving, log.info)  # webmentions, opt-in
-        self.feed_plan = feeds.plan_feeds(self.site, feed)
+        self.feed_plan, self.card_alts = feeds.plan_feeds(self.site, feed), social.card_alts(self.site)
         self.memory.keep_feed_contents(self.feed_plan.carried)
         self.held = {}
-        waiting = waiting_entries(prepared, settings)
-        if waiting and not self.serving:
+        if not self.serving and (waiting := waiting_entries(prepared, settings)):
             log.info(f"{waiting} entries dated after {settings.today} are not published yet")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
         added = site_files.add_pages(self.site, files, config)
         outputs.add_data_files(self.site, files, config)
-        drawn = outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config)
-        if drawn:
-            log.info(drawn)
+        outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config, log.info)
         site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())
         if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
             site_files.render_ahead(self.site, added, self.prerender, self.memory, self.feed_plan.carried)
@@ -130,7 +128,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Add feed autodiscovery, Open Graph / Twitter Card tags and rel=me to every page (see identity)."""
         if "</head>" not in output:
             return output
-        tags = outputs.head_tags(self.site, self.site.pages.get(page.file.src_uri), page, config)
+        spec = self.site.pages.get(page.file.src_uri)
+        tags = outputs.head_tags(self.site, spec, page, config, self.card_alts)
         output = identity.mark(search.name_search_dialog(output), config, self.resolved.settings.rel_me)
         links = feeds.head_links(self.feed_plan, page.file.src_uri)  # the site's feeds, then the page's own
         return output.replace("</head>", links + tags + "</head>", 1)
