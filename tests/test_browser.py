@@ -13,6 +13,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 PREFIX = "/clay-and-kindness/"
 PAGES = {
     "home": "",
-    "goal": "goals/help-others/",
+    "goal": "goals/help-others/",  # totals and a weekly rate
+    "goal-daily": "goals/active-following/",  # a daily rate, a weekly rate and a ratio
+    "goal-totals": "goals/strategic-partners/",
     "archive": "journal/",
     "entry": "journal/2026/11/09/the-middle-of-the-list/",
     "roundup": "helped/2026/W46/",
@@ -33,8 +36,32 @@ PAGES = {
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = {"light": "default", "dark": "slate"}
-WITH_BARS = {"home", "goal"}
-WITH_CHARTS = {"home", "goal", "review"}
+WITH_BARS = {"home", "goal", "goal-daily", "goal-totals"}
+WITH_CHARTS = {"home", "goal", "goal-daily", "goal-totals", "review"}
+# Material's primary colours: the charts' ink follows whichever the site sets
+PRIMARIES = [
+    "red",
+    "pink",
+    "purple",
+    "deep-purple",
+    "indigo",
+    "blue",
+    "light-blue",
+    "cyan",
+    "teal",
+    "green",
+    "light-green",
+    "lime",
+    "yellow",
+    "amber",
+    "orange",
+    "deep-orange",
+    "brown",
+    "grey",
+    "blue-grey",
+    "black",
+    "white",
+]
 MIN_TEXT_PX = 9  # chart labels scale with the chart; below this they are hard to read on a phone
 SHOTS = ROOT / "screenshots" / "browser"
 VARIANTS = [(page, width, scheme) for page in PAGES for width in WIDTHS for scheme in SCHEMES]
@@ -64,7 +91,7 @@ class Report:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example journal, as of 2026-11-22, built for and served at http://127.0.0.1:PORT/clay-and-kindness/."""
+    """The example journal, as of its pinned 2026-11-22, built for and served at http://127.0.0.1:PORT/clay-and-kindness/."""
     root = tmp_path_factory.mktemp("browser")
     (root / "site").mkdir()
     with harness.SiteServer(root / "site", PREFIX) as server:
@@ -72,8 +99,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             shutil.copytree(ROOT / name, root / name)
         config = (ROOT / "mkdocs.yml").read_text("utf-8")
         config, urls = re.subn(r"(?m)^site_url: .*$", f"site_url: {server.url}", config)
-        config, days = re.subn(r"(?m)^( +)timezone: (.*)$", r"\1timezone: \2\n\1today: 2026-11-22", config)
-        assert urls == 1 and days == 1, "mkdocs.yml no longer has one site_url and one plugin timezone"
+        assert urls == 1, "mkdocs.yml no longer has one site_url"
+        assert re.search(r"(?m)^ +today: 2026-11-22$", config), "the example journal no longer pins its today"
         (root / "mkdocs.yml").write_text(config, "utf-8")
         run_build(root / "mkdocs.yml", root / "site", strict=True)
         yield server.url
@@ -127,8 +154,7 @@ def visit(browser: Browser, site: str, page_name: str, width: str, scheme: str) 
         assert response is not None and response.status == 200, f"{page_name}: {response}"
         page.add_script_tag(path=str(harness.PROBE))
         report.probe = page.evaluate("window.gjProbe.report()")
-        if not phone:
-            report.axe = run_axe(page)
+        report.axe = run_axe(page)
         page.screenshot(path=str(SHOTS / f"{page_name}-{width}-{scheme}.png"), full_page=True)
     finally:
         context.close()
@@ -238,10 +264,38 @@ def test_charts_are_visible_with_contrast(
         assert tiny == [], f"{chart['label']}: chart text is drawn smaller than {MIN_TEXT_PX}px"
 
 
-@pytest.mark.parametrize(("page", "scheme"), [(p, s) for p in PAGES for s in SCHEMES])
-def test_no_serious_accessibility_violations(reports: dict[Any, Report], page: str, scheme: str) -> None:
-    violations = serious(reports[page, "desktop", scheme].axe)
+@pytest.mark.parametrize(("page", "width", "scheme"), VARIANTS, ids=VARIANT_IDS)
+def test_no_serious_accessibility_violations(
+    reports: dict[Any, Report], page: str, width: str, scheme: str
+) -> None:
+    violations = serious(reports[page, width, scheme].axe)
     assert [v for v in violations if v["id"] not in KNOWN] == []
+
+
+@pytest.mark.parametrize(("page", "scheme"), [(p, s) for p in PAGES for s in SCHEMES])
+def test_charts_fit_a_phone_or_open_at_today(reports: dict[Any, Report], page: str, scheme: str) -> None:
+    for chart in reports[page, "phone", scheme].probe["charts"]:
+        if chart["todayInView"] is None:
+            assert chart["fits"], f"{chart['label']!r} sticks out of the phone's screen"
+        else:  # a calendar may scroll sideways, but opens with today on screen
+            assert chart["todayInView"], f"{chart['label']!r} does not open at today"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_chart_colours_are_legible_in_every_material_primary(
+    site: str, browser: Browser, scheme: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site + PAGES["goal"], wait_until="networkidle")
+        page.add_script_tag(path=str(harness.PROBE))
+        results = page.evaluate("names => window.gjProbe.primaries(names)", PRIMARIES)
+    finally:
+        context.close()
+    assert len(results) > 5 * len(PRIMARIES)
+    weak = sorted(set(below(results)))
+    assert weak == [], "\n".join(weak)
 
 
 BAD_PAGE = """<!doctype html><html><head><meta name="viewport" content="width=device-width">
@@ -283,3 +337,63 @@ def test_screenshots_are_written(reports: dict[Any, Report]) -> None:
     for page, width, scheme in VARIANTS:
         reports[page, width, scheme]  # visits the variant if no test did yet
         assert (SHOTS / f"{page}-{width}-{scheme}.png").stat().st_size > 5000
+
+
+# Material's primary colours, from its palette stylesheet: teal and indigo.
+PALETTE_PRIMARY = {"teal": (0x00, 0x94, 0x85), "indigo": (0x40, 0x51, 0xB5)}
+
+
+def _rgb(color: str) -> tuple[float, float, float]:
+    """A computed CSS colour, rgb(...) or color(srgb ...), as 0..255 channels."""
+    numbers = [float(n) for n in re.findall(r"[\d.]+", color)]
+    if color.startswith("color("):
+        return (numbers[0] * 255, numbers[1] * 255, numbers[2] * 255)
+    return (numbers[0], numbers[1], numbers[2])
+
+
+def _mix(color: tuple[int, int, int], share: float, other: int) -> tuple[float, float, float]:
+    """`share` of `color` mixed in sRGB with grey level `other` (0 black, 255 white)."""
+    r, g, b = (channel * share + other * (1 - share) for channel in color)
+    return (r, g, b)
+
+
+@pytest.mark.parametrize("primary", PALETTE_PRIMARY)
+def test_chart_and_bar_colours_follow_the_material_palette(
+    tmp_path: Path, browser: Browser, primary: str
+) -> None:
+    from conftest import build_journal
+    from test_reader_view import journal
+
+    palette = [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": primary},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": primary},
+    ]
+    built = build_journal(tmp_path, journal(), config={"theme": {"name": "material", "palette": palette}})
+    with harness.SiteServer(built.site, "/journal/") as server:
+        for scheme, ink, busiest in (
+            # light: the primary itself; a day of 6 (1 entry, 5 helped) is level 4, 38 % ink and black
+            ("light", PALETTE_PRIMARY[primary], _mix(PALETTE_PRIMARY[primary], 0.38, 0)),
+            # dark: the primary lightened with 45 % white; level 4 is that ink with 70 % white
+            ("dark", _mix(PALETTE_PRIMARY[primary], 0.55, 255), None),
+        ):
+            context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+            try:
+                page = context.new_page()
+                page.goto(server.url + "goals/help/", wait_until="networkidle")
+                found = page.evaluate(
+                    """() => [".gj-actual", ".gj-strip .gj-met", ".gj-heatmap .gj-l4",
+                              ".gj-metric--on-track .gj-bar > span"].map(css => {
+                        const style = getComputedStyle(document.querySelector(css));
+                        return [css, css.includes("actual") ? style.stroke
+                                : css.includes("bar") ? style.backgroundColor : style.fill];
+                    })"""
+                )
+            finally:
+                context.close()
+            level4 = busiest or tuple(c * 0.3 + 255 * 0.7 for c in ink)
+            for css, color in found:
+                expected = level4 if "l4" in css else ink
+                got = _rgb(color)
+                assert all(abs(a - b) <= 1.5 for a, b in zip(got, expected, strict=True)), (
+                    f"{primary} {scheme}: {css} is {color}, not {expected}"
+                )

@@ -451,7 +451,7 @@ def test_the_pre_commit_hook_runs_goals_check(tmp_path: Path) -> None:
 # - Others' posts among my shares: part 3 + 1 = 4, whole 3 + 1 + 1 + 1 = 6: 4/6 = 67% (all within the
 #   last 4 weeks), target 75%.
 # - Days journaled: 3 linked entries of 10 = 30% (bar 3 cells); pace 10/31 a day, 6.45 by 20 Jan:
-#   3 - 6.45 = 3.45, rounded to 3.5 behind pace.
+#   3 - 6.45 = 3.45: 3 behind pace (days are counted whole, so the gap is shown whole).
 # Status: behind (the totals and the ratio are behind; the weekly rate is met).
 #
 # sketch-every-day, started Fri 15 Jan, one entry a day: 15 met, 16 met, 17 missed, 18 met,
@@ -460,18 +460,19 @@ STATUS = """\
 Test Journal: progress as of Wednesday 20 January 2027
 
 Help others (help-others): behind
+  Behind on People helped: 10 behind pace; Others' posts among my shares: 67%, target 75%; Days journaled: 3 behind pace.
   People helped                  ███░░░░░░░   32%  10 / 31
-                                 32% of 31 · 10 behind pace
+                                 behind · 32% of 31 · 10 behind pace
   People reached out to          ███████░░░   67%  2/3 / 3 per week
-                                 2 of 3 weeks met · streak 1 (best 1) · this week 0 of 3
+                                 on track · 2 of 3 weeks met · streak 1 (best 1) · this week 0 of 3
   Others' posts among my shares  ███████░░░   67%  67% / 75%
-                                 4 of 6 · last 4 weeks 67%
+                                 behind · 4 of 6 · last 4 weeks 67%
   Days journaled                 ███░░░░░░░   30%  3 / 10
-                                 30% of 10 · 3.5 behind pace
+                                 behind · 30% of 10 · 3 behind pace
 
 Sketch every day (sketch-every-day): on track
   Days sketched  ███████░░░   67%  4/6 / 1 per day
-                 4 of 6 days met · streak 1 (best 2)
+                 met · 4 of 6 days met · streak 1 (best 2)
 """
 
 

@@ -119,10 +119,12 @@ def test_example_home_cards_show_the_hand_worked_numbers(built: Built) -> None:
             " ".join(m.xpath(".//span[@class='gj-metric__label']")[0].text_content().split()): " ".join(
                 m.xpath(".//span[@class='gj-metric__value']")[0].text_content().split()
             )
-            for m in card.xpath(".//div[@class='gj-metric']")
+            for m in card.xpath(".//div[contains(concat(' ', @class, ' '), ' gj-metric ')]")
         }
         assert shown == expected
-        assert card.xpath(".//svg[contains(@class,'gj-spark')]")
+        # a small road for goals with a total; the rate bars of a goal without one say enough
+        with_total = title != "Grow an active following with small daily actions"
+        assert bool(card.xpath(".//svg[contains(@class,'gj-spark')]")) == with_total
 
 
 def test_example_goal_page_numbers(built: Built) -> None:
@@ -131,8 +133,8 @@ def test_example_goal_page_numbers(built: Built) -> None:
         " ".join(t.text_content().split())
         for t in page.xpath("//div[contains(@class,'gj-metrics')]//div[@class='gj-metric__detail']")
     ]
-    assert details[0] == "36% of 150 · 23.6 ahead of pace"
-    assert details[2] == "5 of 8 weeks met · streak 3 (best 3)"
+    assert details[0] == "on track 36% of 150 · 24 ahead of pace"  # 23.6 people ahead: shown whole
+    assert details[2] == "met 5 of 8 weeks met · streak 3 (best 3)"  # the state, then the numbers
     more = " ".join(page.xpath("//div[@class='gj-metric__more']")[0].text_content().split())
     assert more.startswith("Safe for 43 days")
     follow = built.page("goals/active-following/")
@@ -141,9 +143,9 @@ def test_example_goal_page_numbers(built: Built) -> None:
         for t in follow.xpath("//div[contains(@class,'gj-metrics')]//div[@class='gj-metric__detail']")
     ]
     assert details == [
-        "24 of 46 days met · streak 1 (best 5)",
-        "6 of 8 weeks met · streak 3 (best 3)",
-        "75 of 92 · last 4 weeks 77%",
+        "resting 24 of 46 days met · streak 1 (best 5)",  # Sunday 22 Nov is a rest day
+        "met 6 of 8 weeks met · streak 3 (best 3)",  # this week's 5 already reached
+        "on track 75 of 92 · last 4 weeks 77%",
     ]
     status = follow.xpath("//p[@class='gj-meta']/span[contains(@class,'gj-status')]")[0]
     assert status.text_content() == "on track"

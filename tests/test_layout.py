@@ -69,6 +69,7 @@ def test_every_word_of_each_vocabulary_has_its_reader_facing_words() -> None:
     assert tuple(words.KIND_WORDS) == vocabulary.HELP_KINDS
     assert tuple(words.PERIOD_WORDS) == vocabulary.PERIODS
     assert tuple(words.STATE_WORDS) == vocabulary.PERIOD_STATES
+    assert tuple(words.METRIC_STATE_WORDS) == vocabulary.METRIC_STATES
     assert [name.lower() for name in words.DAY_NAMES] == list(vocabulary.WEEKDAYS)
     assert sorted(CONTEXTS) == sorted(PAGE_KINDS)
     templates = PACKAGE / "pages" / "templates"

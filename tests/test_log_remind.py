@@ -179,13 +179,13 @@ def test_log_creates_the_days_entry_then_adds_to_it(tmp_path: Path) -> None:
     # The day had no entry: a new one named by the note's first six words, linking both goals that
     # track reach_out. As of 20 Jan: help-others' week of 11 Jan has 3 + 1 (met, as before); Days
     # journaled counts 3 linked entries (3 Jan, 12 Jan, 14 Jan) against a pace line of 20 x 10/31 = 6.45:
-    # 3.45, rounded to 3.5 behind. partners: 1 of 20 over the 20 days since 1 Jan (no due date), a rate
+    # 3.45: 3 behind (days are shown whole). partners: 1 of 20 over the 20 days since 1 Jan (no due date), a rate
     # of 1/20 a day, 0.35 a week: "one every 20 days".
     new = root / "journal/2027/2027-01-14-coffee-with-mia-then-two-dms.md"
     assert run.stdout == (
         "journal/2027/2027-01-14-coffee-with-mia-then-two-dms.md\n"
         "Help others: People reached out to: 2 of 3 weeks met, streak 1 (best 1), this week 0 of 3; "
-        "Days journaled 3 of 10, 3.5 behind pace\n"
+        "Days journaled 3 of 10, 3 behind pace\n"
         "Find partners: Partners reached out to 1 of 20, one every 20 days\n"
     )
     assert new.read_text("utf-8") == (

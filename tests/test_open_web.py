@@ -191,7 +191,7 @@ def test_the_now_page_lists_the_active_goals_in_words_and_the_latest_entry(built
     assert [texts(li, "./a")[0] for li in goals] == ["Help others"]  # the paused goal is not listed
     assert texts(goals[0], "./span[contains(@class,'gj-status')]") == ["behind"]
     metrics = texts(goals[0], "./ul/li")
-    assert metrics[0] == "People helped 5 of 150, 3.2 behind pace"
+    assert metrics[0] == "People helped 5 of 150, 3 behind pace"
     assert "New people: 1 of 3 weeks met, streak 1 (best 1), this week 0 of 5" in metrics
     assert "Stronger connections" not in page.xpath("//article")[0].text_content()  # (the menu has it)
     (latest,) = of_type(parsed(built, "now/")["items"], "h-entry")

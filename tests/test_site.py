@@ -99,7 +99,7 @@ def metric_values(node: object) -> dict[str, str]:
     """{label: shown value} of every metric block under `node`."""
     return {
         texts(m, ".//span[@class='gj-metric__label']")[0]: texts(m, ".//span[@class='gj-metric__value']")[0]
-        for m in node.xpath(".//div[@class='gj-metric']")  # type: ignore[attr-defined]
+        for m in node.xpath(".//div[contains(concat(' ', @class, ' '), ' gj-metric ')]")  # type: ignore[attr-defined]
     }
 
 
@@ -178,7 +178,7 @@ def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> 
         " ".join(m.xpath(".//span[@class='gj-metric__label']")[0].text_content().split()): " ".join(
             m.xpath(".//span[@class='gj-metric__value']")[0].text_content().split()
         )
-        for m in card.xpath(".//div[@class='gj-metric']")
+        for m in card.xpath(".//div[contains(concat(' ', @class, ' '), ' gj-metric ')]")
     }
     # helped: 2 + 2 (one private, still counted) + 0 + 1 (private entry) = 5
     # answers: the public answer on 01-03 and the private one on 01-05 = 2
@@ -196,13 +196,17 @@ def test_home_shows_goal_cards_with_numbers_worked_out_by_hand(built: Built) -> 
     assert bars == ["3", "3", "33", "21", "75"]  # a ratio bar shows the ratio itself ...
     assert card.xpath(".//i[@class='gj-bar__target']/@style") == ["left: 75%"]  # ... and marks the target
     details = texts(card, ".//div[@class='gj-metric__detail']")
-    # pace: 150 over the 365 days of 2027 is 8.22 by the end of 20 Jan, 5 is 3.2 behind;
-    # 60 a year is 3.29 by then, 2 is 1.3 behind
-    assert details[0] == "3% of 150 · 3.2 behind pace"
-    assert details[1] == "3% of 60 · 1.3 behind pace"
-    assert details[2] == "1 of 3 weeks met · streak 1 (best 1) · this week 0 of 5"
-    assert details[3] == "4 of 19 days met · best streak 1 · today 0 of 1"  # 19 Jan was missed
-    assert details[4] == "6 of 8 · last 4 weeks 75%"
+    # pace: 150 over the 365 days of 2027 is 8.22 by the end of 20 Jan, 5 is 3.2 behind (3 people);
+    # 60 a year is 3.29 by then, 2 is 1.3 behind (1 answer): counts are shown whole
+    assert details[0] == "behind 3% of 150 · 3 behind pace"
+    assert details[1] == "behind 3% of 60 · 1 behind pace"
+    assert details[2] == "on track 1 of 3 weeks met · streak 1 (best 1) · this week 0 of 5"
+    assert details[3] == "behind 4 of 19 days met · best streak 1 · today 0 of 1"  # 19 Jan was missed
+    assert details[4] == "on track 6 of 8 · last 4 weeks 75%"
+    assert texts(card, ".//p[contains(@class, 'gj-reason')]") == [
+        "Behind on People helped: 3 behind pace; Questions answered: 1 behind pace; "
+        "Days journaled: 0 of 1 yesterday."
+    ]
     other = home.xpath(
         "//div[contains(concat(' ', @class, ' '), ' gj-card ')][.//a[text()='Stronger connections']]"
     )[0]
@@ -402,7 +406,7 @@ def test_goal_charts_are_wellformed_svg_with_linked_points_and_data_tables(built
         assert tree.get("role") == role and tree.find("{*}title").text and tree.find("{*}desc").text
     page = built.page("goals/help/")
     helped = page.xpath("//figure[preceding-sibling::h3[1][@id='chart-helped']]//svg")[0]
-    points = helped.xpath(".//circle")
+    points = helped.xpath(".//circle[@class='gj-point']")
     assert [p.xpath("string(title)") for p in points] == [
         "Sun 3 Jan 2027: +2, 2 in all — Answered three questions",
         "Tue 5 Jan 2027: +2, 4 in all — Tuesday 5 January 2027",

@@ -7,7 +7,7 @@
   canvas.width = canvas.height = 1;
   const context = canvas.getContext("2d", { willReadFrequently: true });
   const MARKS = ".gj-actual, .gj-point, .gj-met, .gj-l1, .gj-l2, .gj-l3, .gj-l4, .gj-target, .gj-pace";
-  const LABELS = ".gj-metric, .gj-legend";
+  const LABELS = ".gj-metric, .gj-legend, .gj-reason, .gj-status, .gj-caption";
 
   /** A CSS colour as [r, g, b, a]: r, g, b in 0..255, a in 0..1; anything unpaintable is transparent. */
   function parse(color) {
@@ -165,9 +165,15 @@
           size,
         };
       });
+      const box = svg.getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      const now = svg.querySelector(".gj-now");
+      const nowBox = now ? now.getBoundingClientRect() : null;
       return {
         label: (svg.querySelector("title") || svg).textContent.trim(),
         visible: visible(svg),
+        fits: box.left >= -0.5 && box.right <= width + 0.5,
+        todayInView: nowBox ? nowBox.left >= -0.5 && nowBox.right <= width + 0.5 : null,
         marks: [...marks.values()],
         texts,
       };
@@ -194,7 +200,28 @@
     return found;
   }
 
+  /** The lowest contrast of the chart marks' colours against the page, for each primary colour of
+   * Material's palette (set on the body as Material does), so a theme that follows it stays legible. */
+  function primaries(names) {
+    const body = document.body;
+    const original = body.getAttribute("data-md-color-primary");
+    const results = [];
+    for (const name of names) {
+      body.setAttribute("data-md-color-primary", name);
+      for (const shape of document.querySelectorAll(".gj-chart .gj-actual, .gj-chart .gj-l1, .gj-chart .gj-l2, .gj-chart .gj-l3, .gj-chart .gj-l4, .gj-chart .gj-met, .gj-bar > span")) {
+        const behind = background(shape.closest("svg") || shape.parentElement);
+        const style = getComputedStyle(shape);
+        const property = shape.tagName === "SPAN" ? "backgroundColor" : style.fill === "none" ? "stroke" : "fill";
+        const color = over(parse(style[property]), behind);
+        results.push({ what: `${name}: ${describe(shape)} ${hex(color)} on ${hex(behind)}`, ratio: ratio(color, behind), need: 3 });
+      }
+    }
+    body.setAttribute("data-md-color-primary", original);
+    return results;
+  }
+
   window.gjProbe = {
+    primaries,
     report: () => ({
       scheme: document.body.getAttribute("data-md-color-scheme"),
       overflow: overflow(),

@@ -16,7 +16,7 @@ from ..core.progress import GoalProgress, MetricProgress
 from ..outputs.opendata import goals_document
 from ..pages.recipe import prepare
 from ..pages.words import long_date, percent, status_text
-from ..pages.words.metrics import metric_text
+from ..pages.words.metrics import metric_text, state_word, status_reason
 from .errors import CommandError
 from .project import load_project
 
@@ -105,14 +105,19 @@ def status_lines(site_name: str, today: dt.date, goals: Sequence[GoalProgress]) 
 
 
 def goal_lines(progress: GoalProgress, glyphs: tuple[str, str] = BAR_GLYPHS) -> list[str]:
-    """One goal: its title, id and status, then two lines per metric."""
+    """One goal: its title, id and status (and why it is behind), then two lines per metric."""
     lines = [f"{progress.goal.title} ({progress.goal.id}): {status_text(progress)}"]
+    if reason := status_reason(progress):
+        lines.append(f"  {reason}")
     width = max((len(m.metric.label) for m in progress.metrics), default=0)
     for metric in progress.metrics:
         text = metric_text(metric)
         value = text.value + (f" / {text.target}" if text.target else "")
         lines.append(f"  {metric.metric.label:<{width}}  {bar(metric, glyphs)}  {value}")
-        lines.append(f"  {'':<{width}}  {text.detail}")
+        state = (
+            f"{state_word(metric)} · " if progress.state in ("on-track", "behind") and metric.state else ""
+        )
+        lines.append(f"  {'':<{width}}  {state}{text.detail}")
     if not progress.metrics:
         lines.append(f"  {_count(len(progress.entries), 'entry', 'entries')} so far")
     return lines

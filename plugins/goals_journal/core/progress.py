@@ -127,6 +127,18 @@ class MetricProgress:
         return None
 
     @property
+    def state(self) -> str | None:
+        """One of METRIC_STATES, or None without a yardstick; "behind" exactly when on_track is False."""
+        verdict = self.on_track
+        if verdict is False:
+            return "behind"
+        if self.reached_on is not None or (self.periods and self.periods[-1].state == "met"):
+            return "met"  # a total at its target, or a rate whose latest period is already met
+        if self.periods and self.periods[-1].state == "rest":
+            return "resting"
+        return None if verdict is None else "on-track"
+
+    @property
     def late(self) -> bool:
         """The target was reached, but after the goal's due date."""
         return self.reached_on is not None and self.due is not None and self.reached_on > self.due

@@ -13,6 +13,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 SHORT_WEEKDAYS = tuple(day[:3] for day in WEEKDAYS)  # mon, tue, ...: rest days may be written either way
 PERIOD_STATES = ("met", "missed", "rest", "running")  # a period of a rate metric
 GOAL_STATES = ("on-track", "behind", "active", "upcoming", "achieved", "paused", "dropped")  # a goal card
+METRIC_STATES = ("on-track", "behind", "met", "resting")  # one metric against its yardstick
 RECENT_DAYS = 28  # "the last 4 weeks" of a ratio metric
 
 GOAL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # a goal's id: its file name in goals/

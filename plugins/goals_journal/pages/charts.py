@@ -1,4 +1,5 @@
-"""Server-rendered inline SVG pictures of progress: cumulative charts, a year heatmap, period strips."""
+"""Server-rendered inline SVG pictures of progress: a goal's road (running total against the pace
+line), a goal card's small road, and a year's monthly bars. Days and periods are in calendars.py."""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from ..core.progress import GoalProgress, MetricProgress
 from . import words
 from .words import number
 from .words import pictures as say
+from .words.metrics import amount
 
 # entry_link(day) -> (href, label) of the published entry of that day, or None (no entry, or private only)
 EntryLink = Callable[[dt.date], tuple[str, str] | None]
 
-STRIP_LIMIT = 53  # periods a strip shows
-SPARK_SIZE = (120, 28)  # a goal card's small picture
+ROAD_SIZE = (480, 250)  # a goal page's running-total chart: at 390 px its 14-unit text is 10 px
+SPARK_SIZE = (300, 64)  # a goal card's small road
+MONTH_TICKS = 4  # month names along a road, at most: four fit a phone
 
 
-def _svg(
+def svg(
     ident: str,
     width: int,
     height: int,
@@ -30,6 +33,7 @@ def _svg(
     body: list[str],
     css: str,
     stretch: bool = False,
+    font: int = 11,
 ) -> str:
     """An accessible inline SVG element."""
     aspect = ' preserveAspectRatio="none"' if stretch else ""
@@ -37,7 +41,7 @@ def _svg(
     return (
         f'<svg class="gj-chart {css}" viewBox="0 0 {width} {height}" width="{width}" height="{height}"{aspect} '
         f'role="{role}" aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="sans-serif" font-size="11">'
+        f'font-family="sans-serif" font-size="{font}">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
         + "".join(body)
         + "</svg>"
@@ -65,7 +69,7 @@ def _month_ticks(first: dt.date, last: dt.date, most: int = 8) -> list[dt.date]:
 
 @dataclass(frozen=True)
 class Frame:
-    """The plot area of a running-total chart: from the goal's start over `span` days, 0 to `top_value`."""
+    """The plot area of a road: from the goal's start over `span` days, 0 to `top_value`."""
 
     width: int
     height: int
@@ -88,64 +92,136 @@ class Frame:
         return self.top + plot_h * (1 - value / self.top_value)
 
 
+@dataclass(frozen=True)
+class Road:
+    """What a running-total chart shows: up to `last`, values up to `top_value`, the pace as a line."""
+
+    started: dt.date
+    last: dt.date
+    due: dt.date | None
+    target: float | None
+    top_value: float
+
+    @property
+    def shows_due(self) -> bool:
+        """Whether the due date (and so the end of the pace line) is on the chart."""
+        return self.due is not None and self.due <= self.last
+
+    def pace_at(self, day: dt.date) -> float:
+        """Where the pace line is at the end of a day: 0 at the start, the target at the end of `due`."""
+        if self.due is None or self.target is None:
+            return 0.0
+        total = (self.due - self.started).days + 1
+        return self.target * min(max((day - self.started).days + 1, 0), total) / total
+
+
+def road(goal: GoalProgress, metric: MetricProgress) -> Road:
+    """The window of a road: while a goal runs, its past and a stretch of future as long as half of
+    it (three weeks at least); the due date too when it is close. The values go to the data, the pace
+    at the window's end, and the target when it is on the chart: not beyond."""
+    started, due, end = goal.goal.started, goal.goal.due, metric.as_of
+    past = (end - started).days + 1
+    last = end + dt.timedelta(days=max(past // 2, 21) if goal.goal.status == "active" else 0)
+    if due is None:
+        last = end + dt.timedelta(days=max(past // 8, 3))
+    elif due <= last + dt.timedelta(days=past // 4):
+        last = max(due, end)
+    window = Road(started, last, due, metric.target, 1.0)
+    shown_target = metric.target if metric.target is not None and (window.shows_due or due is None) else 0
+    top = max(metric.value, window.pace_at(last), shown_target or 0.0, 1.0)
+    return Road(started, last, due, metric.target, top)
+
+
 def cumulative_chart(ident: str, goal: GoalProgress, metric: MetricProgress, link: EntryLink) -> str:
-    """Actual running total against the pace line, the target and today, one linked point per day."""
-    started = goal.goal.started
-    last = max(d for d in (goal.goal.due, metric.as_of, metric.reached_on, started) if d is not None)
-    top_value = max(metric.target or 0.0, metric.value, 1.0) * 1.08
-    step = _nice_step(top_value)
+    """Actual running total against the pace line and the target, today's value and the pace labelled,
+    one linked point per day."""
+    window = road(goal, metric)
+    step = _nice_step(window.top_value)
+    width, height = ROAD_SIZE
     frame = Frame(
-        640, 240, 48, 16, 14, 26, started, (last - started).days + 1, math.ceil(top_value / step) * step
+        width,
+        height,
+        40,
+        14,
+        24,
+        24,
+        window.started,
+        (window.last - window.started).days + 1,
+        window.top_value,
     )
-    body = _value_grid(frame, step) + _month_axis(frame, last)
-    if metric.target is not None:
-        body += _target_and_pace(frame, metric.target, goal.goal.due)
     today = frame.x(metric.as_of)
-    still_running = metric.as_of == goal.as_of and goal.goal.status == "active"
+    body = [
+        f'<rect class="gj-ahead" x="{today:.1f}" y="{frame.top}" width="{width - frame.right - today:.1f}" '
+        f'height="{height - frame.top - frame.bottom}" fill="#f4f4f4"/>'
+    ]
+    body += _value_grid(frame, step) + _month_axis(frame, window.last)
+    if metric.target is not None:
+        body += _target_and_pace(frame, window, metric)
+    still_running = goal.goal.status == "active"
+    room = width - frame.right - today > 60  # space for labels right of the today line
     body.append(
-        f'<line class="gj-today" x1="{today:.1f}" x2="{today:.1f}" y1="{frame.top}" y2="{frame.height - frame.bottom}" stroke="#777"/>'
-        f'<text class="gj-axis" x="{today + 3:.1f}" y="{frame.top + 9}" fill="#777">{say.now_label(still_running)}</text>'
+        f'<line class="gj-today" x1="{today:.1f}" x2="{today:.1f}" y1="{frame.top}" y2="{height - frame.bottom}" stroke="#666"/>'
+        f'<text class="gj-axis" x="{today + (4 if room else -4):.1f}" y="{height - frame.bottom - 5}" '
+        f'text-anchor="{"start" if room else "end"}" fill="#666">{say.now_label(still_running)}</text>'
     )
     body += _running_total(frame, metric, today, link)
-    title, desc = say.cumulative_title(metric.metric.label), say.cumulative_description(metric)
-    return _svg(ident, frame.width, frame.height, title, desc, body, "gj-cumulative")
+    body += _today_labels(frame, metric, today, room)
+    desc = say.cumulative_description(metric, window.last if not window.shows_due else None)
+    title = say.cumulative_title(metric.metric.label)
+    return svg(ident, width, height, title, desc, body, "gj-cumulative", font=14)
 
 
 def _value_grid(frame: Frame, step: float) -> list[str]:
-    """Horizontal grid lines with their values."""
+    """Horizontal grid lines with their values, up to the top of the data."""
     body, tick = [], 0.0
     while tick <= frame.top_value + 1e-9:
         y = frame.y(tick)
         body.append(
             f'<line class="gj-grid" x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>'
-            f'<text class="gj-axis" x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#777">{number(tick)}</text>'
+            f'<text class="gj-axis" x="{frame.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#666">{number(tick)}</text>'
         )
         tick += step
     return body
 
 
 def _month_axis(frame: Frame, last: dt.date) -> list[str]:
-    """Month names along the bottom."""
+    """Month names along the bottom, at most MONTH_TICKS."""
     return [
-        f'<text class="gj-axis" x="{frame.x(month, False):.1f}" y="{frame.height - 8}" text-anchor="middle" fill="#777">'
+        f'<text class="gj-axis" x="{frame.x(month, False):.1f}" y="{frame.height - 7}" text-anchor="middle" fill="#666">'
         f"{say.axis_month(month)}</text>"
-        for month in _month_ticks(frame.started, last)
+        for month in _month_ticks(frame.started + dt.timedelta(days=1), last, MONTH_TICKS)
     ]
 
 
-def _target_and_pace(frame: Frame, target: float, due: dt.date | None) -> list[str]:
-    """The target line, and the pace line from 0 at the start to the target at the due date."""
-    y = frame.y(target)
-    body = [
-        f'<line class="gj-target" x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y:.1f}" y2="{y:.1f}" '
-        f'stroke="#999" stroke-dasharray="2 3"/>'
-        f'<text class="gj-axis" x="{frame.width - frame.right}" y="{y - 4:.1f}" text-anchor="end" fill="#777">'
-        f"{say.target_label(target)}</text>"
-    ]
-    if due is not None:
+def _target_and_pace(frame: Frame, window: Road, metric: MetricProgress) -> list[str]:
+    """The target line (when it is on the chart), and the pace line up to the window's end."""
+    target = metric.target or 0.0
+    body = []
+    if window.shows_due or window.due is None:
+        y = frame.y(target)
         body.append(
-            f'<line class="gj-pace" x1="{frame.left}" y1="{frame.y(0):.1f}" x2="{frame.x(due):.1f}" y2="{y:.1f}" '
-            f'stroke="#999" stroke-width="1.5" stroke-dasharray="6 4"/>'
+            f'<line class="gj-target" x1="{frame.left}" x2="{frame.width - frame.right}" y1="{y:.1f}" y2="{y:.1f}" '
+            f'stroke="#888" stroke-dasharray="2 3"/>'
+            f'<text class="gj-axis" x="{frame.width - frame.right}" y="{y - 5:.1f}" text-anchor="end" fill="#666">'
+            f"{say.target_label(target)}</text>"
+        )
+    if window.due is None:
+        return body
+    corner = min(window.due, window.last)
+    points = [
+        (frame.x(window.started, False), frame.y(0)),
+        (frame.x(corner), frame.y(window.pace_at(corner))),
+    ]
+    if window.last > corner:
+        points.append((frame.x(window.last), frame.y(target)))
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    body.append(
+        f'<polyline class="gj-pace" points="{line}" fill="none" stroke="#888" stroke-width="1.5" stroke-dasharray="6 4"/>'
+    )
+    if not window.shows_due:
+        body.append(
+            f'<text class="gj-axis" x="{frame.width - frame.right}" y="{frame.top - 8}" text-anchor="end" fill="#666">'
+            f"{escape(say.target_ahead(target, window.due))}</text>"
         )
     return body
 
@@ -154,189 +230,100 @@ def _running_total(frame: Frame, metric: MetricProgress, today: float, link: Ent
     """The line of the running total up to today, with a point (linked to its entry) per day."""
     path, total = [f"M{frame.x(frame.started, False):.1f},{frame.y(0):.1f}"], 0.0
     points = []
-    for day, amount in metric.daily.items():
-        if amount <= 0:
+    for day, added in metric.daily.items():
+        if added <= 0:
             continue
         path.append(f"H{frame.x(day, False):.1f}")
-        total += amount
+        total += added
         path.append(f"V{frame.y(total):.1f}")
-        points.append((day, amount, total))
+        points.append((day, added, total))
     path.append(f"H{today:.1f}")
-    body = [f'<path class="gj-actual" d="{"".join(path)}" fill="none" stroke="#00897b" stroke-width="2"/>']
-    for day, amount, running in points:
+    body = [f'<path class="gj-actual" d="{"".join(path)}" fill="none" stroke="#3f6fb5" stroke-width="2.5"/>']
+    for day, added, running in points:
         target_link = link(day)
-        label = say.chart_point(day, amount, running)
+        label = say.chart_point(day, added, running)
         circle = (
-            f'<circle class="gj-point" cx="{frame.x(day, False):.1f}" cy="{frame.y(running):.1f}" r="3.5" fill="#00897b">'
+            f'<circle class="gj-point" cx="{frame.x(day, False):.1f}" cy="{frame.y(running):.1f}" r="3.5" fill="#3f6fb5">'
             f"<title>{escape(label + (' — ' + target_link[1] if target_link else ''))}</title></circle>"
         )
         body.append(f'<a href="{escape(target_link[0])}">{circle}</a>' if target_link else circle)
     return body
 
 
+def _today_labels(frame: Frame, metric: MetricProgress, today: float, room: bool) -> list[str]:
+    """Today's total written at the end of its line (left of today), and where the pace line is today
+    (right of it, in the future's band, or under the line when the chart ends today)."""
+    value_y = frame.y(metric.value) - 7
+    body = []
+    if metric.pace is not None and metric.reached_on is None:
+        pace_y = frame.y(metric.pace.expected)
+        x, y, anchor = (today + 6, pace_y + 4, "start") if room else (today - 6, pace_y + 16, "end")
+        body.append(
+            f'<circle class="gj-pace-now" cx="{today:.1f}" cy="{pace_y:.1f}" r="3" fill="#888"/>'
+            f'<text class="gj-axis" x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" fill="#666">'
+            f"{escape(say.pace_label(amount(metric, metric.pace.expected)))}</text>"
+        )
+    body.append(
+        f'<text class="gj-value" x="{today - 6:.1f}" y="{max(value_y, 13):.1f}" text-anchor="end" '
+        f'font-weight="700" fill="#333">{number(metric.value)}</text>'
+    )
+    return body
+
+
 def cumulative_table(metric: MetricProgress, link: EntryLink) -> list[tuple[str, str, str, str]]:
     """Rows behind the cumulative chart: day, entry, amount, running total."""
     rows, total = [], 0.0
-    for day, amount in metric.daily.items():
-        if amount <= 0:
+    for day, added in metric.daily.items():
+        if added <= 0:
             continue
-        total += amount
+        total += added
         entry = link(day)
-        rows.append((day.isoformat(), entry[1] if entry else "", number(amount), number(total)))
+        rows.append((day.isoformat(), entry[1] if entry else "", number(added), number(total)))
     return rows
 
 
-def activity(goal: GoalProgress) -> dict[dt.date, tuple[int, int]]:
-    """Entries and helped items per day among the goal's counted entries (rest entries excluded)."""
-    days: dict[dt.date, tuple[int, int]] = {}
-    for entry in goal.entries:
-        if entry.rest:
-            continue
-        entries, helped = days.get(entry.day, (0, 0))
-        days[entry.day] = (entries + 1, helped + len(entry.helped))
-    return days
-
-
-def heat_level(entries: int, helped: int) -> int:
-    """0..4: how much happened on a day (an entry counts 1, each helped item 1 more)."""
-    amount = entries + helped
-    return 0 if amount == 0 else 1 if amount == 1 else 2 if amount <= 3 else 3 if amount <= 5 else 4
-
-
-def calendar_window(
-    started: dt.date, due: dt.date | None, end: dt.date, week_start: int
-) -> tuple[dt.date, dt.date]:
-    """First and last day of the calendar: the goal's weeks from its start, at most 53 of them,
-    ending with the week of `due` (or a year on), or with the week of `end` once it is later."""
-    first = started - dt.timedelta(days=(started.weekday() - week_start) % 7)
-    last = min(due or started + dt.timedelta(days=364), first + dt.timedelta(weeks=53, days=-1))
-    if end > last:
-        last = end
-        first = end - dt.timedelta(days=(end.weekday() - week_start) % 7) - dt.timedelta(weeks=52)
-    return first, max(last, end)
-
-
-def heatmap(ident: str, goal: GoalProgress, link: EntryLink, week_start: int = 0) -> str:
-    """A GitHub-style calendar of the goal's year, with rest days outlined and days to come faint."""
-    cell, gap, left, top = 11, 2, 30, 16
-    end = goal.as_of
-    first, last = calendar_window(goal.goal.started, goal.goal.due, end, week_start)
-    days = activity(goal)
-    rest_days = {e.day for e in goal.entries if e.rest}
-    body = [
-        f'<text class="gj-axis" x="{left - 4}" y="{top + row * (cell + gap) + 9}" text-anchor="end" fill="#777">'
-        f"{words.DAY_ABBREVIATIONS[(week_start + row) % 7]}</text>"
-        for row in range(0, 7, 2)
-    ]
-    active_days = rest_count = 0
-    weeks = (last - first).days // 7 + 1
-    for week in range(weeks):
-        monday = first + dt.timedelta(weeks=week)
-        if monday.day <= 7:
-            body.append(
-                f'<text class="gj-axis" x="{left + week * (cell + gap)}" y="{top - 5}" fill="#777">'
-                f"{words.month_abbreviation(monday)}</text>"
-            )
-        for row in range(7):
-            day = monday + dt.timedelta(days=row)
-            if day > last:
-                continue
-            cx, cy = left + week * (cell + gap), top + row * (cell + gap)
-            if day > end:
-                body.append(
-                    f'<rect class="gj-future" x="{cx}" y="{cy}" width="{cell}" height="{cell}" rx="2" '
-                    f'fill="none" stroke="#e0e0e0"><title>{escape(say.heat_day(day, 0, 0, False, True))}</title></rect>'
-                )
-                continue
-            entries, helped = days.get(day, (0, 0))
-            inside = goal.goal.started <= day <= end
-            rest = inside and (day.weekday() in goal.goal.rest_days or day in rest_days)
-            level = heat_level(entries, helped)
-            active_days += bool(level)
-            rest_count += bool(rest and not level)
-            rect = _heat_cell(cx, cy, cell, level, inside, rest, say.heat_day(day, entries, helped, rest))
-            target = link(day) if level else None
-            body.append(f'<a href="{escape(target[0])}">{rect}</a>' if target else rect)
-    width, height = left + weeks * (cell + gap), top + 7 * (cell + gap) + 4
-    desc = say.heatmap_description(max(first, goal.goal.started), end, active_days, rest_count)
-    return _svg(ident, width, height, say.heatmap_title(goal.goal.title), desc, body, "gj-heatmap")
-
-
-def _heat_cell(x: int, y: int, cell: int, level: int, inside: bool, rest: bool, label: str) -> str:
-    """One day of the calendar: its shade, a dashed outline on a rest day, and its words."""
-    css = "gj-out" if not inside else f"gj-l{level}" + (" gj-rest" if rest and not level else "")
-    return (
-        f'<rect class="{css}" x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2" '
-        f'fill="{_HEAT_FILL[level] if inside else "#f5f5f5"}"'
-        + (' stroke="#999" stroke-dasharray="2 1"' if rest and not level else "")
-        + f"><title>{escape(label)}</title></rect>"
-    )
-
-
-_HEAT_FILL = ("#ebedf0", "#b2dfdb", "#4db6ac", "#00897b", "#00564d")
-
-
-def period_strip(ident: str, metric: MetricProgress) -> str:
-    """One cell per period (the latest 53): met, missed, rest or in progress."""
-    periods = metric.periods[-STRIP_LIMIT:]
-    cell, gap, top = 11, 2, 4
-    body = []
-    per = metric.metric.per or "day"
-    for index, period in enumerate(periods):
-        fill = {"met": "#00897b", "missed": "#e0e0e0", "rest": "none", "running": "none"}[period.state]
-        extra = ' stroke="#999" stroke-dasharray="2 1"' if period.state in ("rest", "running") else ""
-        label = say.strip_cell(period.start, per, period.value, metric.target or 0, period.state)
-        body.append(
-            f'<rect class="gj-{period.state}" x="{index * (cell + gap)}" y="{top}" width="{cell}" height="{cell}" '
-            f'rx="2" fill="{fill}"{extra}><title>{escape(label)}</title></rect>'
-        )
-    width = max(1, len(periods)) * (cell + gap)
-    desc = say.strip_description(metric)
-    return _svg(
-        ident, width, cell + 2 * top, say.strip_title(metric.metric.label, per), desc, body, "gj-strip"
-    )
-
-
 def sparkline(ident: str, goal: GoalProgress) -> str:
-    """A small line of the first total metric's running total, or bars of the latest rate periods."""
+    """A goal card's small road: its first total's running total against the pace line, both values
+    written at the right; nothing for a goal without totals (its rate bars say enough)."""
     totals = [m for m in goal.metrics if m.metric.shape == "total" and m.daily]
-    if totals:
-        return _spark_line(ident, goal, totals[0])
-    rates = [m for m in goal.metrics if m.metric.shape == "rate" and m.periods]
-    return _spark_bars(ident, rates[0]) if rates else ""
-
-
-def _spark_line(ident: str, goal: GoalProgress, metric: MetricProgress) -> str:
-    """The running total of a metric since the goal started, to scale with the pace line."""
+    if not totals:
+        return ""
+    metric = totals[0]
     width, height = SPARK_SIZE
-    span = max(1, (goal.as_of - goal.goal.started).days + 1)
-    top_value = max(metric.value, metric.pace.expected if metric.pace else 0, 1e-9)
-    points, total = [f"0,{height - 1}"], 0.0
-    for day, amount in metric.daily.items():
-        total += amount
-        points.append(
-            f"{width * ((day - goal.goal.started).days + 1) / span:.1f},{height - 1 - (height - 2) * total / top_value:.1f}"
-        )
-    points.append(f"{width},{height - 1 - (height - 2) * total / top_value:.1f}")
+    plot_w, top, bottom = width - 78, 8, 8
+    span = max(1, (metric.as_of - goal.goal.started).days + 1)
+    expected = metric.pace.expected if metric.pace is not None else None
+    top_value = max(metric.value, expected or 0.0, 1e-9)
+
+    def y(value: float) -> float:
+        return top + (height - top - bottom) * (1 - value / top_value)
+
+    points, total = [f"0,{y(0):.1f}"], 0.0
+    for day, added in metric.daily.items():
+        x = plot_w * (day - goal.goal.started).days / span
+        points.append(f"{x:.1f},{y(total):.1f} {x:.1f},{y(total + added):.1f}")
+        total += added
+    points.append(f"{plot_w},{y(total):.1f}")
     body = [
-        f'<polyline class="gj-actual" points="{" ".join(points)}" fill="none" stroke="#00897b" stroke-width="1.5"/>'
+        f'<polyline class="gj-actual" points="{" ".join(points)}" fill="none" stroke="#3f6fb5" stroke-width="2"/>'
     ]
-    return _svg(ident, width, height, *say.spark_titles(metric), body, "gj-spark")
-
-
-def _spark_bars(ident: str, metric: MetricProgress) -> str:
-    """The latest twelve periods of a rate metric as bars, met ones in colour."""
-    width, height = SPARK_SIZE
-    bar = width / 12
-    body = []
-    for index, period in enumerate(metric.periods[-12:]):
-        share = min(1.0, period.value / (metric.target or 1))
-        bar_h = max(2.0, (height - 2) * share)
+    value_y = y(metric.value) + 5
+    if expected is not None:
+        pace_y = y(expected) + 5
+        if abs(value_y - pace_y) < 14:
+            value_y, pace_y = (pace_y - 14, pace_y) if metric.value >= expected else (value_y, value_y - 14)
+            value_y, pace_y = max(value_y, 12), max(pace_y, 12)
         body.append(
-            f'<rect class="gj-{period.state}" x="{index * bar + 1:.1f}" y="{height - bar_h:.1f}" '
-            f'width="{bar - 2:.1f}" height="{bar_h:.1f}" fill="{"#00897b" if period.state == "met" else "#bdbdbd"}"/>'
+            f'<line class="gj-pace" x1="0" y1="{y(0):.1f}" x2="{plot_w}" y2="{y(expected):.1f}" stroke="#888" '
+            f'stroke-width="1.5" stroke-dasharray="5 3"/>'
+            f'<text class="gj-axis" x="{plot_w + 6}" y="{min(pace_y, height - 1):.1f}" fill="#666">'
+            f"{escape(say.pace_label(amount(metric, expected)))}</text>"
         )
-    return _svg(ident, width, height, *say.spark_titles(metric), body, "gj-spark")
+    body.append(
+        f'<text class="gj-value" x="{plot_w + 6}" y="{min(value_y, height - 1):.1f}" font-weight="700" fill="#333">'
+        f"{number(metric.value)}</text>"
+    )
+    return svg(ident, width, height, *say.spark_titles(metric), body, "gj-spark", font=12)
 
 
 def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, int]]]) -> str:
@@ -372,4 +359,4 @@ def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, in
             )
     busiest = max(range(12), key=lambda i: (totals[i], -i))
     desc = say.bars_description(year, sum(totals), months[busiest][0], totals[busiest])
-    return _svg(ident, width, height, say.bars_title(year), desc, body, "gj-bars")
+    return svg(ident, width, height, say.bars_title(year), desc, body, "gj-bars")

@@ -17,7 +17,7 @@ from ..core.model import Entry, Goal
 from ..core.progress import GoalProgress, MetricProgress
 from ..core.roundups import by_kind
 from ..core.vocabulary import RECENT_DAYS
-from . import charts, microformats, words
+from . import calendars, charts, microformats, words
 from .plan import MASTODON_PAGE, PageSpec
 from .sharing import ShareLink, badge_snippets, share_links, share_text
 from .site import Site
@@ -35,6 +35,7 @@ class Picture:
     svg: Markup
     columns: tuple[str, ...]
     rows: Sequence[tuple[str, ...]]
+    caption: str = ""  # what the picture draws, when words help: a strip's window and its count
 
 
 def home(spec: PageSpec, site: Site, url: Url) -> Context:
@@ -75,8 +76,8 @@ def goal(spec: PageSpec, site: Site, url: Url) -> Context:
         entry = by_day.get(day)
         return (url(entry.uri), words.entry_title(entry)) if entry else None
 
-    heat = Markup(charts.heatmap(f"gj-{the_goal.id}-activity", progress, link, site.settings.week_start))
-    activity = sorted(charts.activity(progress).items(), reverse=True)
+    heat = Markup(calendars.heatmap(f"gj-{the_goal.id}-activity", progress, link, site.settings.week_start))
+    activity = sorted(calendars.activity(progress).items(), reverse=True)
     return {
         "goal": the_goal,
         "progress": progress,
@@ -110,9 +111,9 @@ def _picture(
             (words.period_text(p.start, per), words.number(p.value), words.STATE_WORDS[p.state])
             for p in reversed(metric.periods)
         ]
-        return Picture(
-            metric, Markup(charts.period_strip(ident, metric)), (per.capitalize(), "Amount", "State"), rows
-        )
+        strip = Markup(calendars.period_strip(ident, metric))
+        caption = calendars.strip_window(metric).caption(per, metric.as_of)
+        return Picture(metric, strip, (per.capitalize(), "Amount", "State"), rows, caption)
     return None
 
 

@@ -20,6 +20,7 @@ from .context import CONTEXTS
 from .plan import PageSpec
 from .site import Site
 from .urls import page_url, relative_url
+from .words import metrics as metric_words_module
 from .words.metrics import metric_text, metric_words
 
 # Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
@@ -53,6 +54,7 @@ def environment() -> jinja2.Environment:
     env.globals.update(
         words=words,
         metric_text=metric_text,
+        metric_say=metric_words_module,
         metric_words=metric_words,
         percent=words.percent,
         entry_list=entry_list,

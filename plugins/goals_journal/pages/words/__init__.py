@@ -29,6 +29,7 @@ MONTH_NAMES = (
 MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 PERIOD_WORDS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
 STATE_WORDS = {"met": "met", "missed": "missed", "rest": "rest", "running": "in progress"}
+METRIC_STATE_WORDS = {"on-track": "on track", "behind": "behind", "met": "met", "resting": "resting"}
 STATUS_WORDS = {"active": "Active", "paused": "Paused", "achieved": "Achieved", "dropped": "Dropped"}
 KIND_WORDS = {
     "answer": ("answer", "answers"),

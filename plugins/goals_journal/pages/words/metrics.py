@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
-from ...core.progress import MetricProgress
-from . import PERIOD_WORDS, number, percent, plural, short_date
+from ...core.progress import GoalProgress, MetricProgress
+from . import METRIC_STATE_WORDS, PERIOD_WORDS, number, percent, period_text, plural, short_date
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,7 @@ def _total_text(progress: MetricProgress) -> MetricWords:
             ", after the due date" if progress.late else ""
         )
     elif pace is not None:
-        gap = number(round(abs(pace.difference), 1))
-        detail += f" · {gap} {'ahead of' if pace.difference >= 0 else 'behind'} pace"
+        detail += f" · {pace_words(progress)}"
     else:
         detail += f" · {rate_words(progress.per_day)}"
     more = []
@@ -130,3 +130,69 @@ def rate_words(per_day: float) -> str:
     if per_day <= 0:
         return "nothing yet"
     return f"one every {round(1 / per_day)} days"
+
+
+def whole(progress: MetricProgress) -> bool:
+    """Whether a metric counts in whole numbers (people, days): then its numbers are shown whole."""
+    amounts = [*progress.daily.values(), progress.target or 0.0]
+    return all(float(amount).is_integer() for amount in amounts)
+
+
+def amount(progress: MetricProgress, value: float) -> str:
+    """A number of the metric's own kind: whole for counts, one decimal where the metric has them."""
+    return number(round(value)) if whole(progress) else number(round(value, 1))
+
+
+def pace_words(progress: MetricProgress) -> str:
+    """19 ahead of pace, 3 behind pace, on pace (less than one either way)."""
+    difference = progress.pace.difference if progress.pace else 0.0
+    gap = amount(progress, abs(difference))
+    if gap == "0":
+        return "on pace"
+    return f"{gap} {'ahead of' if difference >= 0 else 'behind'} pace"
+
+
+def pace_mark(progress: MetricProgress) -> str:
+    """The words of a bar's pace tick: where the pace line is today."""
+    expected = progress.pace.expected if progress.pace else 0.0
+    return f"pace today: {amount(progress, expected)}"
+
+
+def state_word(progress: MetricProgress) -> str:
+    """on track, behind, met or resting: one metric against its yardstick ("" without one)."""
+    return METRIC_STATE_WORDS[progress.state] if progress.state else ""
+
+
+def status_reason(goal: GoalProgress) -> str:
+    """Why a goal is behind, in words: "Behind on Check-ins: 2 of 5 last week." ("" otherwise)."""
+    behind = [m for m in goal.metrics if m.state == "behind"]
+    if goal.state != "behind" or not behind:
+        return ""
+    return "Behind on " + "; ".join(f"{m.metric.label}: {behind_fact(m)}" for m in behind) + "."
+
+
+def behind_fact(progress: MetricProgress) -> str:
+    """What makes one metric behind: 12 behind pace; 2 of 5 last week; 70%, target 75%."""
+    if progress.metric.shape == "ratio":
+        return f"{percent(progress.value, clamp=False)}%, target {percent(progress.target, clamp=False)}%"
+    if progress.metric.shape == "total":
+        return pace_words(progress)
+    one = PERIOD_WORDS[progress.metric.per or "day"][0]
+    judged = [i for i, p in enumerate(progress.periods) if p.state in ("met", "missed")]
+    index = judged[-1]
+    period = progress.periods[index]
+    latest = index == len(progress.periods) - 2 and progress.periods[-1].state in ("running", "rest")
+    when = ("yesterday" if one == "day" else f"last {one}") if latest else _in_period(period.start, one)
+    return f"{number(period.value)} of {number(progress.metric.target or 0)} {when}"
+
+
+def _in_period(start: dt.date, per: str) -> str:
+    """on Tue 3 Nov 2026, in the week of 2 Nov 2026, in October 2026."""
+    text = period_text(start, per)
+    return (
+        f"on {text}"
+        if per == "day"
+        else f"in the {text[0].lower()}{text[1:]}"
+        if per == "week"
+        else f"in {text}"
+    )

@@ -5,7 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core.progress import MetricProgress
-from . import STATE_WORDS, day_text, month_abbreviation, month_name, month_year, number, period_text
+from . import (
+    PERIOD_WORDS,
+    STATE_WORDS,
+    day_text,
+    month_abbreviation,
+    month_name,
+    month_year,
+    number,
+    period_text,
+    plural,
+    short_date,
+)
 
 
 def chart_point(day: dt.date, amount: float, running: float) -> str:
@@ -18,14 +29,26 @@ def cumulative_title(label: str) -> str:
     return f"{label}: running total"
 
 
-def cumulative_description(progress: MetricProgress) -> str:
-    """One sentence that says what the running-total chart shows."""
+def cumulative_description(progress: MetricProgress, shown_until: dt.date | None = None) -> str:
+    """What the running-total chart shows, and up to when when the due date is beyond it."""
     text = f"{number(progress.value)} so far"
     if progress.target is not None:
         text += f" of a target of {number(progress.target)}"
     if progress.pace is not None:
         text += f"; the pace line is at {number(round(progress.pace.expected, 1))} as of {day_text(progress.as_of)}"
+    if shown_until is not None and progress.due is not None:
+        text += f". The chart shows up to {day_text(shown_until)}; the target is due {day_text(progress.due)}"
     return text + "."
+
+
+def target_ahead(target: float, due: dt.date) -> str:
+    """The target beyond the right edge of a road: 150 by 30 Jun 2027 →."""
+    return f"{number(target)} by {short_date(due)} →"
+
+
+def pace_label(expected: str) -> str:
+    """pace 37: where the pace line is today."""
+    return f"pace {expected}"
 
 
 def target_label(target: float) -> str:
@@ -77,20 +100,40 @@ def strip_title(label: str, per: str) -> str:
     return f"{label}: each {per}"
 
 
-def strip_description(progress: MetricProgress) -> str:
-    """What a strip of periods shows."""
-    per = progress.metric.per or "day"
+def strip_description(progress: MetricProgress, met: int, judged: int, drawn: int | None = None) -> str:
+    """What a strip of periods shows: the same count as its headline, or which latest ones it draws."""
+    one, many = PERIOD_WORDS[progress.metric.per or "day"]
+    shown = f"The latest {drawn} {many}: " if drawn is not None else ""
     return (
-        f"{progress.met} of {progress.elapsed} {per}s met; current streak {progress.current_streak}, "
+        f"{shown}{met} of {judged} {plural(judged, one, many)} met; current streak {progress.current_streak}, "
         f"longest {progress.longest_streak}."
     )
 
 
+def strip_end(start: dt.date, per: str) -> str:
+    """The first or last period of a strip, written on it: 28 Sep, Week of 16 Nov, Nov 2026."""
+    if per == "month":
+        return f"{month_abbreviation(start)} {start.year}"
+    if per == "week":
+        return f"week of {start.day} {month_abbreviation(start)}"
+    return f"{start.day} {month_abbreviation(start)}"
+
+
+def strip_caption(first: dt.date, last: dt.date, per: str, met: int, judged: int, latest: bool) -> str:
+    """28 Sep – 21 Nov 2026: 7 of 50 days met (the window the strip draws, counted as its headline)."""
+    one, many = PERIOD_WORDS[per]
+    start = short_date(first) if first.year != last.year else f"{first.day} {month_abbreviation(first)}"
+    span = f"{start} – {short_date(last)}" if first != last else short_date(last)
+    head = f"Latest {many}, {span}" if latest else span
+    return f"{head}: {met} of {judged} {plural(judged, one, many)} met"
+
+
 def spark_titles(progress: MetricProgress) -> tuple[str, str]:
-    """The title and description of a goal card's small picture."""
-    if progress.metric.shape == "total":
-        return f"{progress.metric.label} over time", f"{number(progress.value)} so far."
-    return f"{progress.metric.label}: latest periods", f"{progress.met} of {progress.elapsed} met."
+    """The title and description of a goal card's small road."""
+    text = f"{number(progress.value)} so far"
+    if progress.pace is not None:
+        text += f"; the pace line is at {number(round(progress.pace.expected, 1))} today"
+    return f"{progress.metric.label} over time", text + "."
 
 
 def month_bar(month: dt.date, total: int) -> str:
