@@ -134,9 +134,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         return output.replace("</head>", links + tags + "</head>", 1)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """rel=me on the 404 page too (MkDocs renders it as a template, not as a page)."""
+        """rel=me and the named search dialog on the 404 page too (MkDocs renders it as a template)."""
         rel_me = self.resolved.settings.rel_me
-        return identity.mark(output, config, rel_me) if template_name == "404.html" else output
+        return theme.mark_not_found(output, config, rel_me) if template_name == "404.html" else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""

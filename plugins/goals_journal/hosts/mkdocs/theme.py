@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ...pages.render import render_not_found
 from ...pages.site import Site
+from . import identity, search
 from .files import CSS_URI, sitemap_pages
 
 TEMPLATES = Path(__file__).resolve().parent / "theme"  # 404.html: the theme's page with our content
@@ -38,3 +39,8 @@ def template_context(context: Any, template_name: str, site: Site, config: MkDoc
 def has_search(config: MkDocsConfig) -> bool:
     """Whether the pages have Material's search box (the 404 page's search button opens it)."""
     return config.theme.name == "material" and any(name.endswith("search") for name in config.plugins)
+
+
+def mark_not_found(output: str, config: MkDocsConfig, rel_me: tuple[str, ...]) -> str:
+    """The 404 page as every page is marked: rel=me links and a name for Material's search dialog."""
+    return identity.mark(search.name_search_dialog(output), config, rel_me)
