@@ -32,11 +32,16 @@ PAGES = {
     "archive": "journal/",
     "entry": "journal/2026/11/09/the-middle-of-the-list/",
     "roundup": "helped/2026/W46/",
+    "month": "helped/2026/11/",
+    "helped": "helped/",
     "review": "review/2026/",
+    "missing": "404.html",  # what every address that is not there shows
+    "mastodon": "share/mastodon/",
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = {"light": "default", "dark": "slate"}
-WITH_BARS = {"home", "goal", "goal-daily", "goal-totals"}
+WITH_BARS = {"home", "goal", "goal-daily", "goal-totals", "review"}
+WITH_MARKS = {"roundup", "month", "helped", "review"}  # a breakdown by kind, rows of bars
 WITH_CHARTS = {"home", "goal", "goal-daily", "goal-totals", "review"}
 # Material's primary colours: the charts' ink follows whichever the site sets
 PRIMARIES = [
@@ -265,6 +270,24 @@ def test_charts_are_visible_with_contrast(
 
 
 @pytest.mark.parametrize(("page", "width", "scheme"), VARIANTS, ids=VARIANT_IDS)
+def test_help_bars_and_dots_are_visible_with_contrast(
+    reports: dict[Any, Report], page: str, width: str, scheme: str
+) -> None:
+    marks = reports[page, width, scheme].probe["marks"]
+    assert bool(marks) == (page in WITH_MARKS)
+    assert below(marks) == [], "bars, breakdowns and legend dots need 3:1 against the page"
+
+
+@pytest.mark.parametrize(("page", "width", "scheme"), VARIANTS, ids=VARIANT_IDS)
+def test_the_page_title_is_a_real_heading(
+    reports: dict[Any, Report], page: str, width: str, scheme: str
+) -> None:
+    heading = reports[page, width, scheme].probe["heading"]
+    assert heading is not None, "every page needs a title"
+    assert heading["ratio"] >= 4.5 and heading["weight"] >= 700, heading
+
+
+@pytest.mark.parametrize(("page", "width", "scheme"), VARIANTS, ids=VARIANT_IDS)
 def test_no_serious_accessibility_violations(
     reports: dict[Any, Report], page: str, width: str, scheme: str
 ) -> None:
@@ -326,11 +349,34 @@ def test_the_probe_sees_problems(browser: Browser) -> None:
     assert len(below(chart["marks"])) == 1 and chart["texts"][0]["size"] < MIN_TEXT_PX
 
 
+def test_the_mastodon_page_says_what_it_is_for_only_when_opened_directly(browser: Browser, site: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site + PAGES["mastodon"], wait_until="networkidle")
+        assert page.is_visible("#gj-mastodon-direct") and page.input_value("#gj-text") == ""
+        page.goto(site + PAGES["mastodon"] + "?text=Shared%20words", wait_until="networkidle")
+        assert not page.is_visible("#gj-mastodon-direct") and page.input_value("#gj-text") == "Shared words"
+        assert page.get_attribute("#gj-instance", "placeholder") is None
+    finally:
+        context.close()
+
+
 def test_every_internal_link_resolves(site: str) -> None:
     crawl = harness.crawl(site)
     assert crawl.broken == []
     assert len(crawl.pages) >= 40, crawl.pages  # the crawl reached the whole site
-    assert {site + path for path in PAGES.values()} <= set(crawl.pages)
+    linked = {site + path for name, path in PAGES.items() if name != "missing"}  # no page links the 404
+    assert linked <= set(crawl.pages)
+
+
+def test_every_link_of_the_missing_page_resolves_from_a_deep_address(site: str) -> None:
+    status, content_type, body = harness.fetch(site + "404.html")
+    assert status == 200
+    deep = site + "no/such/page/at/all/"  # where a reader meets the page: its links must not depend on it
+    targets = {link for link in harness.links(deep, content_type, body) if link.startswith(site)}
+    assert len(targets) >= 8, targets  # home, goals, journal, help, entries, stylesheets
+    assert [t for t in sorted(targets) if harness.fetch(t)[0] != 200] == []
 
 
 def test_screenshots_are_written(reports: dict[Any, Report]) -> None:

@@ -100,7 +100,7 @@ def test_every_feed_is_in_all_three_formats_with_the_same_items(built: Built) ->
         document = json.loads((built.site / folder / "feed.json").read_text("utf-8"))
         assert in_rss == in_atom == [(i["id"], i["title"]) for i in document["items"]] and in_rss, folder
     helped = xml(built, "helped/feed.xml").xpath("channel/item/title/text()")
-    assert helped and all(title.startswith("How I helped") for title in helped)
+    assert helped and all(title.endswith(" · How I helped") for title in helped)
 
 
 def test_atom_feeds_follow_rfc_4287(journal: Built) -> None:

@@ -172,7 +172,7 @@ def test_item_limit_and_summary_option(site_root: Path) -> None:
     # the week of 4-10 Jan is over by 20 Jan, so its roundup is in, dated 10 Jan 23:59:59
     assert feed.feed.title == "Mine" and [e.title for e in feed.entries] == [
         "Second week",
-        "How I helped: Week 1, 2027",
+        "4–10 Jan 2027 · How I helped",
     ]
     assert feed.entries[0].content[0].value == "<p>Second week.</p>"  # the first paragraph only
     # 5 Jan: a public compliment and a private answer, both counted

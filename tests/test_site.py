@@ -269,7 +269,7 @@ def test_entry_page_shows_date_goals_numbers_help_tags_and_neighbours(built: Bui
     numbers = [texts(r, "./td") for r in page.xpath("//div[@class='gj-numbers']//tbody/tr")]
     assert numbers == [["New people", "3"], ["Shared own", "1"], ["Shared others", "4"]]
     helped = texts(page, "//ul[@class='gj-helped']/li")
-    assert helped[0] == "answer @jane: Answered her question about friend lists on twitter example.org"
+    assert helped[0] == "answer @jane: Answered her question about friend lists on Twitter example.org"
     assert helped[1] == "resource Someone: Shared a checklist"
     assert page.xpath("//ul[@class='gj-helped']//a/@href") == ["https://example.org/x"]
     pager = page.xpath("//nav[@class='gj-pager']//a")

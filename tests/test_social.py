@@ -181,7 +181,7 @@ def test_share_links_are_plain_and_encoded(built: Built) -> None:
         a.text: a.get("href") for a in built.page("helped/2027/W01/").xpath("//nav[@class='gj-share']/a")
     }
     assert parse_qs(urlsplit(roundup["Bluesky"]).query)["text"] == [
-        f"This week I helped 2 people: 1 answer, 1 compliment. (Week 1, 2027) {SITE}helped/2027/W01/"
+        f"This week I helped 2 people: 1 answer, 1 compliment. (4–10 Jan 2027) {SITE}helped/2027/W01/"
     ]
     assert built.page("share/mastodon/").xpath("//form[@id='gj-mastodon']//input[@id='gj-instance']")
 

@@ -7,7 +7,8 @@
   canvas.width = canvas.height = 1;
   const context = canvas.getContext("2d", { willReadFrequently: true });
   const MARKS = ".gj-actual, .gj-point, .gj-met, .gj-l1, .gj-l2, .gj-l3, .gj-l4, .gj-target, .gj-pace";
-  const LABELS = ".gj-metric, .gj-legend, .gj-reason, .gj-status, .gj-caption";
+  const LABELS = ".gj-metric, .gj-legend, .gj-reason, .gj-status, .gj-caption, .gj-big, .gj-legend-list, .gj-rows, .gj-act__meta, .gj-chips, .gj-hint";
+  const HTML_MARKS = ".gj-mark, .gj-dot"; // the bars and dots of the help pages, drawn with CSS
 
   /** A CSS colour as [r, g, b, a]: r, g, b in 0..255, a in 0..1; anything unpaintable is transparent. */
   function parse(color) {
@@ -220,6 +221,28 @@
     return results;
   }
 
+  /** Contrast (3:1) of each CSS-drawn mark of the help pages against what is behind it, once per colour. */
+  function htmlMarks() {
+    const found = new Map();
+    for (const mark of document.querySelectorAll(HTML_MARKS)) {
+      if (!visible(mark)) continue;
+      const behind = background(mark.parentElement);
+      const color = over(parse(getComputedStyle(mark).backgroundColor), behind);
+      const key = `${mark.getAttribute("class")} ${hex(color)} on ${hex(behind)}`;
+      if (!found.has(key)) found.set(key, { what: `${describe(mark)} (${key})`, ratio: ratio(color, behind), need: 3 });
+    }
+    return [...found.values()];
+  }
+
+  /** The page title (the article's h1): its text contrast and weight. */
+  function heading() {
+    const h1 = document.querySelector("article h1");
+    if (!h1) return null;
+    const style = getComputedStyle(h1);
+    const color = over(parse(style.color), background(h1));
+    return { what: describe(h1), ratio: ratio(color, background(h1)), weight: parseInt(style.fontWeight, 10) };
+  }
+
   window.gjProbe = {
     primaries,
     report: () => ({
@@ -228,6 +251,8 @@
       bars: bars(),
       charts: charts(),
       labels: labels(),
+      marks: htmlMarks(),
+      heading: heading(),
     }),
   };
 })();

@@ -12,10 +12,21 @@ from .fields import Fields
 from .files import slugify
 from .frontmatter import Document, load
 from .model import Entry, Goal, Helped, Metric, Ratio, Reading
-from .vocabulary import COUNTS, GOAL_ID, HELP_KINDS, METRIC_ID, PERIODS, SHORT_WEEKDAYS, STATUSES, WEEKDAYS
+from .vocabulary import (
+    COUNTS,
+    GOAL_ID,
+    HELP_KINDS,
+    METRIC_ID,
+    PERIODS,
+    SHORT_NAME_LIMIT,
+    SHORT_WEEKDAYS,
+    STATUSES,
+    WEEKDAYS,
+)
 
 GOAL_KEYS = (
     "title",
+    "short",
     "status",
     "started",
     "due",
@@ -66,7 +77,7 @@ def read_goal(path: Path, display: str) -> Reading:
             f"rename the file to {slugify(goal_id) or 'my-goal'}.md"
         )
     fields.unknown_keys(doc.data, GOAL_KEYS)
-    title = fields.text(("title",), required=True)
+    title, short = fields.text(("title",), required=True), _short_name(fields)
     status = fields.choice(("status",), STATUSES, "active") or "active"
     started = fields.date(("started",), required=True)
     due = fields.date(("due",))
@@ -95,6 +106,7 @@ def read_goal(path: Path, display: str) -> Reading:
         started=started,
         source=path,
         status=status,
+        short=short,
         due=due,
         achieved=achieved,
         why=fields.text(("why",)),
@@ -106,6 +118,22 @@ def read_goal(path: Path, display: str) -> Reading:
         private=fields.flag(("private",)),
     )
     return Reading(goal, tuple(fields.problems))
+
+
+def _short_name(fields: Fields) -> str:
+    """The goal's optional short name for chips: one line of at most SHORT_NAME_LIMIT characters."""
+    short = fields.text(("short",))
+    if "\n" in short:
+        fields.error("'short' must be one line: write the short name on the line of short:", ("short",))
+        return ""
+    if len(short) > SHORT_NAME_LIMIT:
+        fields.error(
+            f"'short' is {len(short)} characters long, more than the {SHORT_NAME_LIMIT} a short name may "
+            f"have: shorten it (e.g. short: {short[:SHORT_NAME_LIMIT].rsplit(' ', 1)[0]!r})",
+            ("short",),
+        )
+        return ""
+    return short
 
 
 def _rest_days(fields: Fields) -> frozenset[int]:

@@ -65,6 +65,7 @@ class Goal:
     started: dt.date
     source: Path
     status: str = "active"
+    short: str = ""  # the author's short name for chips ("": the site shortens the title, see pages.words)
     due: dt.date | None = None
     achieved: dt.date | None = None
     why: str = ""

@@ -96,12 +96,27 @@ def roundups(acts: Sequence[Act], per: str, week_start: int) -> tuple[Roundup, .
     periods: dict[dt.date, list[Act]] = {}
     for act in acts:
         periods.setdefault(period_start(act.entry.day, per, week_start), []).append(act)
-    made = []
-    for start in sorted(periods):
-        end = next_period(start, per) - dt.timedelta(days=1)
-        year, number = week_number(start) if per == "week" else (start.year, start.month)
-        made.append(Roundup(per, start, end, year, number, tuple(periods[start])))
-    return tuple(made)
+    return tuple(_period(per, start, tuple(periods[start])) for start in sorted(periods))
+
+
+def _period(per: str, start: dt.date, acts: tuple[Act, ...]) -> Roundup:
+    """The roundup of the week or month starting on `start`."""
+    end = next_period(start, per) - dt.timedelta(days=1)
+    year, number = week_number(start) if per == "week" else (start.year, start.month)
+    return Roundup(per, start, end, year, number, acts)
+
+
+def every_period(
+    made: Sequence[Roundup], per: str, first: dt.date, last: dt.date, week_start: int
+) -> tuple[Roundup, ...]:
+    """Every week or month from the one holding `first` to the one holding `last`, oldest first:
+    the roundups in `made`, and an empty one for each quiet period between them."""
+    by_start = {r.start: r for r in made}
+    start, periods = period_start(first, per, week_start), []
+    while start <= last:
+        periods.append(by_start.get(start) or _period(per, start, ()))
+        start = next_period(start, per)
+    return tuple(periods)
 
 
 @dataclass(frozen=True)
@@ -117,10 +132,10 @@ class YearReview:
         """review/<yyyy>.md."""
         return f"review/{self.year}.md"
 
-    def by_month(self) -> list[tuple[dt.date, dict[str, int]]]:
-        """For each month of the year, the acts per kind."""
+    def by_month(self, first: int = 1, last: int = 12) -> list[tuple[dt.date, dict[str, int]]]:
+        """For each month of the year from `first` to `last` (1 to 12), the acts per kind."""
         months = []
-        for month in range(1, 13):
+        for month in range(first, last + 1):
             counts = Counter(a.help.kind for a in self.acts if a.entry.day.month == month)
             months.append((dt.date(self.year, month, 1), dict(counts)))
         return months

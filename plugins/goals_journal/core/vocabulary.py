@@ -15,6 +15,7 @@ PERIOD_STATES = ("met", "missed", "rest", "running")  # a period of a rate metri
 GOAL_STATES = ("on-track", "behind", "active", "upcoming", "achieved", "paused", "dropped")  # a goal card
 METRIC_STATES = ("on-track", "behind", "met", "resting")  # one metric against its yardstick
 RECENT_DAYS = 28  # "the last 4 weeks" of a ratio metric
+SHORT_NAME_LIMIT = 24  # characters of a goal's `short:` name (and of a title shown whole on a chip)
 
 GOAL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")  # a goal's id: its file name in goals/
 METRIC_ID = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")

@@ -327,13 +327,14 @@ def sparkline(ident: str, goal: GoalProgress) -> str:
 
 
 def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, int]]]) -> str:
-    """Acts of help per month of a year, as bars with their counts."""
+    """Acts of help per month of a year (from the journal's first month on), as bars with their counts."""
     width, height, left, bottom, top = 520, 180, 28, 22, 14
     totals = [sum(counts.values()) for _, counts in months]
     peak = max(max(totals, default=0), 1)
     step = _nice_step(peak, 3)
     ceiling = math.ceil(peak / step) * step
-    slot = (width - left) / 12
+    slot = (width - left) / max(len(months), 1)
+    bar_w = min(slot - 8, 48.0)  # a few months' bars stay bars, not blocks
     body = []
     tick = 0.0
     while tick <= ceiling + 1e-9:
@@ -348,7 +349,7 @@ def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, in
         bar = (height - top - bottom) * total / ceiling
         y = height - bottom - bar
         body.append(
-            f'<rect class="gj-met" x="{x + 4:.1f}" y="{y:.1f}" width="{slot - 8:.1f}" height="{bar:.1f}" fill="#00897b">'
+            f'<rect class="gj-met" x="{x + (slot - bar_w) / 2:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{bar:.1f}" fill="#00897b">'
             f"<title>{say.month_bar(month, total)}</title></rect>"
             f'<text class="gj-axis" x="{x + slot / 2:.1f}" y="{height - 7}" text-anchor="middle" fill="#777">'
             f"{words.month_abbreviation(month)}</text>"
@@ -357,6 +358,6 @@ def monthly_bars(ident: str, year: int, months: list[tuple[dt.date, dict[str, in
             body.append(
                 f'<text class="gj-axis" x="{x + slot / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" fill="#777">{total}</text>'
             )
-    busiest = max(range(12), key=lambda i: (totals[i], -i))
+    busiest = max(range(len(months)), key=lambda i: (totals[i], -i))
     desc = say.bars_description(year, sum(totals), months[busiest][0], totals[busiest])
     return svg(ident, width, height, say.bars_title(year), desc, body, "gj-bars")

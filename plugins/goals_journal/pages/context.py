@@ -15,13 +15,14 @@ from markupsafe import Markup
 from ..core.mentions import MENTION_KINDS, Mention
 from ..core.model import Entry, Goal
 from ..core.progress import GoalProgress, MetricProgress
-from ..core.roundups import by_kind
+from ..core.roundups import Act, Roundup, by_kind, every_period
 from ..core.vocabulary import RECENT_DAYS
 from . import calendars, charts, microformats, words
 from .plan import MASTODON_PAGE, PageSpec
 from .sharing import ShareLink, badge_snippets, share_links, share_text
 from .site import Site
 from .urls import page_url
+from .words import helped as helped_words
 
 Url = Callable[[str], str]
 Context = dict[str, Any]
@@ -190,20 +191,63 @@ def _by_year_and_month(entries: list[Entry]) -> list[tuple[int, list[tuple[dt.da
     return years
 
 
+@dataclass(frozen=True)
+class BarRow:
+    """One row of a list of bars: what it counts, how many, and the kind of help it is (for its colour)."""
+
+    label: str
+    count: int
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    """A week or month in the lists of How I helped: quiet ones too, with 0."""
+
+    roundup: Roundup
+    has_page: bool  # it has public help (a period whose help is all private is listed without a page)
+
+    @property
+    def total(self) -> int:
+        """Acts of help in the period, private ones counted."""
+        return len(self.roundup.acts)
+
+
 def helped(spec: PageSpec, site: Site, url: Url) -> Context:
-    """Every period with help in it, and totals by kind and platform."""
+    """Every week and month from the journal's first to its latest, and totals by kind and place."""
     pages = {r.uri for r in site.roundups}
-    platforms = Counter(
-        (a.help.where.lower() or "not given") if a.public else "kept private" for a in site.acts
-    )
+    first, last = _journal_span(site)
+
+    def rows(made: tuple[Roundup, ...], per: str) -> list[PeriodRow]:
+        every = every_period(made, per, first, last, site.settings.week_start)
+        return [PeriodRow(r, r.uri in pages) for r in reversed(every)]
+
+    kinds, places = by_kind(site.acts), Counter(_place(a) for a in site.acts)
     return {
-        "summary": spec.description,
-        "weeks": [(r, r.uri in pages) for r in reversed(site.numbers.weeks)],
-        "months": [(r, r.uri in pages) for r in reversed(site.numbers.months)],
-        "kinds": by_kind(site.acts),
-        "platforms": sorted(platforms.items(), key=lambda pc: (-pc[1], pc[0])),
+        "count": len(site.acts),
+        "since": helped_words.since_words(first),
+        "kinds": kinds,
+        "weeks": rows(site.numbers.weeks, "week"),
+        "months": rows(site.numbers.months, "month"),
+        "kind_rows": [BarRow(words.kind_title(kind), n, kind) for kind, n in kinds],
+        "place_rows": [
+            BarRow(place, n) for place, n in sorted(places.items(), key=lambda pn: (-pn[1], pn[0].lower()))
+        ],
         "reviews": site.reviews,
     }
+
+
+def _journal_span(site: Site) -> tuple[dt.date, dt.date]:
+    """The first and last day of the journal: of its published entries and of every act of help."""
+    days = [e.day for e in site.published] + [a.entry.day for a in site.acts]
+    return min(days), max(days)
+
+
+def _place(act: Act) -> str:
+    """Where an act of help was given, as readers see it."""
+    if not act.public:
+        return helped_words.KEPT_PRIVATE
+    return helped_words.platform_name(act.help.where) if act.help.where else helped_words.NOT_GIVEN
 
 
 def roundup(spec: PageSpec, site: Site, url: Url) -> Context:
@@ -226,17 +270,33 @@ def review(spec: PageSpec, site: Site, url: Url) -> Context:
     the_review = spec.review
     busiest = the_review.busiest_week(site.settings.week_start)
     pages = {r.uri for r in site.roundups}
-    months = the_review.by_month()
+    months = the_review.by_month(*_review_months(the_review.year, site))
+    progress = site.review_progress(the_review)
     return {
         "review": the_review,
-        "goals_progress": site.review_progress(the_review),
+        "goals_progress": progress,
+        "sparks": {
+            p.goal.id: Markup(charts.sparkline(f"gj-review-{the_review.year}-spark-{p.goal.id}", p))
+            for p in progress
+        },
         "months": months,
+        "counts": by_kind(the_review.acts),
         "kinds": [k for k, _ in by_kind(the_review.acts)],
         "chart": Markup(charts.monthly_bars(f"gj-review-{the_review.year}", the_review.year, months)),
         "busiest": busiest,
         "busiest_link": busiest is not None and busiest.uri in pages,
         "share": _sharing(spec, site, url),
     }
+
+
+def _review_months(year: int, site: Site) -> tuple[int, int]:
+    """The months a year's help chart shows: from the journal's first month (or January) to
+    December, or to the month of the as-of day while the year is running."""
+    days = [e.day for e in site.public.counted]
+    in_year = [day for day in days if day.year == year]
+    first = min(in_year).month if min(days).year == year else 1
+    last = min(dt.date(year, 12, 31), max(site.settings.today, max(in_year)))
+    return first, last.month
 
 
 def mastodon(spec: PageSpec, site: Site, url: Url) -> Context:

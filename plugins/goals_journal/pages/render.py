@@ -20,7 +20,10 @@ from .context import CONTEXTS
 from .plan import PageSpec
 from .site import Site
 from .urls import page_url, relative_url
+from .words import helped as helped_words
 from .words import metrics as metric_words_module
+from .words import sharing as sharing_words
+from .words import wayfinding
 from .words.metrics import metric_text, metric_words
 
 # Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
@@ -29,6 +32,7 @@ SELF_CONTAINED = ("entry", "roundup")
 # Templates wrap what search should not index (pictures, data tables, lists of entries, pagers) in
 # these comments, so that a host can hold those parts back from its search index.
 UNINDEXED = re.compile(r"<!--gj:unindexed-->(.*?)<!--/gj:unindexed-->", re.S)
+NOT_FOUND_ENTRIES = 5  # the latest entries the page for a missing address links
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,10 @@ def environment() -> jinja2.Environment:
         metric_words=metric_words,
         percent=words.percent,
         entry_list=entry_list,
+        goal_chip=goal_chip,
+        helped_words=helped_words,
+        sharing_words=sharing_words,
+        wayfinding=wayfinding,
         h_card=microformats.h_card,
         feed_head=microformats.feed_head,
         hidden=microformats.hidden,
@@ -97,6 +105,18 @@ def render_page(
     return Fragments(str(getattr(module, "before", "")), str(module))
 
 
+def render_not_found(site: Site, root: str, search: bool) -> Markup:
+    """The content of the page for an address that is not there: links from `root` (the site's path,
+    such as /journal/), since it is served at any address; `search` when the search box is there."""
+
+    def url(uri: str) -> str:
+        return root + page_url(uri, site.settings.directory_urls)
+
+    latest = list(reversed(site.published))[:NOT_FOUND_ENTRIES]
+    context = {"site": site, "goals": site.goals, "url": url, "latest": latest, "search": search}
+    return Markup(environment().get_template("notfound.html").render(context))
+
+
 def without_marks(fragment: str) -> str:
     """HTML without the not-indexed marks (for feeds)."""
     return UNINDEXED.sub(lambda match: match.group(1), fragment)
@@ -115,25 +135,34 @@ def entry_list(
     Each item is an h-entry (name, address, published day, summary): wrapped in an h-feed, a list
     is a feed that IndieWeb readers follow."""
     escape = html.escape
-    chip_html = {
-        gid: f'<a class="gj-chip" href="{escape(url(g.uri))}">{escape(g.title)}</a>'
-        for gid, g in goals.items()
-    }
+    chip_html = {gid: str(goal_chip(g, url)) for gid, g in goals.items()}
     items = []
     for entry in entries:
-        day = entry.day
+        day, href = entry.day, escape(url(entry.uri))
         when = words.short_date(day) if with_year else f"{day.day} {words.month_abbreviation(day)}"
         summary = summaries.get(entry.uri) if summaries else None
-        chips = "".join(chip_html[g] for g in entry.goals if g != except_goal and g in chip_html)
+        shown = [g for g in entry.goals if g != except_goal and g in chip_html]
+        chips = "".join(chip_html[g] for g in shown[: wayfinding.CHIP_LIMIT])
+        if len(shown) > wayfinding.CHIP_LIMIT:
+            rest = wayfinding.more_goals([goals[g].title for g in shown[wayfinding.CHIP_LIMIT :]])
+            more = wayfinding.more_chip(len(shown) - wayfinding.CHIP_LIMIT)
+            chips += f'<a class="gj-chip gj-chip--more" href="{href}" aria-label="{escape(rest)}" title="{escape(rest)}">{more}</a>'
         items.append(
             f'<li class="h-entry">\n<time class="dt-published" datetime="{day.isoformat()}">{escape(when)}</time>\n'
-            f'<div>\n<a class="p-name u-url" href="{escape(url(entry.uri))}">{escape(words.entry_title(entry))}</a>\n'
+            f'<div>\n<a class="p-name u-url" href="{href}">{escape(words.entry_title(entry))}</a>\n'
             + (f'<span class="gj-summary p-summary">{escape(summary)}</span>\n' if summary else "")
             + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
             + "</div>\n</li>\n"
         )
     short = "" if with_year else " gj-entries--short"
     return Markup(f'<ul class="gj-entries{short}">\n{"".join(items)}</ul>\n')
+
+
+def goal_chip(goal: Goal, url: Callable[[str], str]) -> Markup:
+    """A link to a goal by its short name (the full title in its tooltip when they differ)."""
+    name = wayfinding.short_name(goal)
+    tip = Markup(' title="{}"').format(goal.title) if name != goal.title else ""
+    return Markup('<a class="gj-chip" href="{}"{}>{}</a>').format(url(goal.uri), tip, name)
 
 
 def data_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], empty: str) -> Markup:

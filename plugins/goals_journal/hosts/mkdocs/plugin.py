@@ -21,7 +21,7 @@ from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 from .. import recipe
 from . import files as site_files
-from . import identity, outputs, search
+from . import identity, outputs, search, theme
 from .options import GoalsJournalConfig
 
 log = get_plugin_logger("goals-journal")
@@ -47,13 +47,12 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         self.memory, self.prerender = BuildMemory(), Prerender()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Resolve folders, time zone, the as-of day, feed settings and colours; add the stylesheet."""
+        """Resolve folders, time zone, the as-of day, feed settings and colours; add the stylesheet and 404."""
         try:
             self.resolved = options.resolve(self.config, options.site_config(config), serving=self.serving)
         except options.OptionError as error:
             raise PluginError(f"goals-journal: {error}") from None
-        if site_files.CSS_URI not in config.extra_css:
-            config.extra_css.append(site_files.CSS_URI)
+        theme.add_theme_parts(config)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -92,8 +91,8 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         return markdown
 
     def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
-        """Leave the share page out of the sitemap."""
-        return site_files.sitemap_pages(context) if template_name == "sitemap.xml" else context
+        """Leave the share page out of the sitemap; fill in the page for a missing address."""
+        return theme.template_context(context, template_name, self.site, config)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Lone generated pages as plain links, not one-page sections; their titles set for --dirty rebuilds."""
@@ -135,9 +134,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         return output.replace("</head>", links + tags + "</head>", 1)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
-        """rel=me on the 404 page too (MkDocs renders it as a template, not as a page)."""
+        """rel=me and the named search dialog on the 404 page too (MkDocs renders it as a template)."""
         rel_me = self.resolved.settings.rel_me
-        return identity.mark(output, config, rel_me) if template_name == "404.html" else output
+        return theme.mark_not_found(output, config, rel_me) if template_name == "404.html" else output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""

@@ -31,6 +31,8 @@ PERIOD_WORDS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("mo
 STATE_WORDS = {"met": "met", "missed": "missed", "rest": "rest", "running": "in progress"}
 METRIC_STATE_WORDS = {"on-track": "on track", "behind": "behind", "met": "met", "resting": "resting"}
 STATUS_WORDS = {"active": "Active", "paused": "Paused", "achieved": "Achieved", "dropped": "Dropped"}
+PEOPLE = ("person", "people")
+ENTRIES = ("entry", "entries")
 KIND_WORDS = {
     "answer": ("answer", "answers"),
     "resource": ("resource", "resources"),
@@ -62,6 +64,16 @@ SOMEONE = "Someone"  # a response whose author has no name
 def plural(count: int, one: str, many: str) -> str:
     """The word for `count` things."""
     return one if count == 1 else many
+
+
+def how_many(count: int, one: str, many: str) -> str:
+    """1 entry, 3 entries: a count and the word for that many things (every such phrase goes through it)."""
+    return f"{number(count)} {plural(count, one, many)}"
+
+
+def entry_count(count: int) -> str:
+    """3 entries."""
+    return how_many(count, *ENTRIES)
 
 
 def number(value: float) -> str:
@@ -126,8 +138,7 @@ def status_text(progress: GoalProgress) -> str:
 
 def kind_words(kind: str, count: int) -> str:
     """4 answers, 1 piece of feedback."""
-    one, many = KIND_WORDS[kind]
-    return f"{count} {one if count == 1 else many}"
+    return how_many(count, *KIND_WORDS[kind])
 
 
 def kind_title(kind: str) -> str:
@@ -140,18 +151,26 @@ def summary_sentence(when: str, acts: Sequence[Act]) -> str:
     total = len(acts)
     if not total:
         return f"{when} I did not record any help."
-    people = "person" if total == 1 else "people"
-    return f"{when} I helped {total} {people}: " + ", ".join(kind_words(k, n) for k, n in by_kind(acts)) + "."
+    return (
+        f"{when} I helped {how_many(total, *PEOPLE)}: "
+        + ", ".join(kind_words(k, n) for k, n in by_kind(acts))
+        + "."
+    )
 
 
 def roundup_label(roundup: Roundup) -> str:
-    """Week 47, 2026 or November 2026."""
-    return f"Week {roundup.number}, {roundup.year}" if roundup.per == "week" else month_year(roundup.start)
+    """16–22 Nov 2026 or November 2026: a roundup is named by its dates."""
+    return roundup_span(roundup) if roundup.per == "week" else month_year(roundup.start)
 
 
 def roundup_title(roundup: Roundup) -> str:
-    """The page and feed title: How I helped: Week 47, 2026."""
-    return f"{HELPED_TITLE}: {roundup_label(roundup)}"
+    """The page and feed title, dates first: 16–22 Nov 2026 · How I helped."""
+    return f"{roundup_label(roundup)} · {HELPED_TITLE}"
+
+
+def week_name(roundup: Roundup) -> str:
+    """Week 47 of 2026 (the quiet second name of a weekly roundup; "" for a month)."""
+    return f"Week {roundup.number} of {roundup.year}" if roundup.per == "week" else ""
 
 
 def roundup_span(roundup: Roundup) -> str:
@@ -186,7 +205,7 @@ def helped_description(acts: Sequence[Act]) -> str:
 
 def home_description(active: int) -> str:
     """A one-line description of the whole journal."""
-    return f"A public journal of {active} active goal{'s' if active != 1 else ''} and the work towards them."
+    return f"A public journal of {how_many(active, 'active goal', 'active goals')} and the work towards them."
 
 
 def period_text(start: dt.date, per: str) -> str:
@@ -200,8 +219,9 @@ def period_text(start: dt.date, per: str) -> str:
 
 def now_description(active: int) -> str:
     """The now page's description."""
-    goals = plural(active, "goal", "goals")
-    return f"What I am working on now: {active} active {goals}, and the latest entry."
+    return (
+        f"What I am working on now: {how_many(active, 'active goal', 'active goals')}, and the latest entry."
+    )
 
 
 def now_as_of(day: dt.date) -> str:

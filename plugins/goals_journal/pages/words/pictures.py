@@ -6,9 +6,11 @@ import datetime as dt
 
 from ...core.progress import MetricProgress
 from . import (
+    ENTRIES,
     PERIOD_WORDS,
     STATE_WORDS,
     day_text,
+    how_many,
     month_abbreviation,
     month_name,
     month_year,
@@ -67,12 +69,16 @@ def axis_month(day: dt.date) -> str:
 
 
 def heat_day(day: dt.date, entries: int, helped: int, rest: bool, future: bool = False) -> str:
-    """Tue 3 Nov 2026: 1 entries, 2 helped (a day of the activity calendar)."""
+    """Tue 3 Nov 2026: 1 entry, 2 helped (a day of the activity calendar)."""
     if future:
         return f"{day_text(day)}: still to come"
     level = entries + helped
     words = (
-        "rest day" if rest and not level else f"{entries} entries, {helped} helped" if level else "nothing"
+        "rest day"
+        if rest and not level
+        else f"{how_many(entries, *ENTRIES)}, {helped} helped"
+        if level
+        else "nothing"
     )
     return f"{day_text(day)}: {words}"
 
@@ -85,8 +91,8 @@ def heatmap_title(goal_title: str) -> str:
 def heatmap_description(first: dt.date, end: dt.date, active_days: int, rest_days: int) -> str:
     """What the activity calendar shows."""
     return (
-        f"Activity from {day_text(first)} to {day_text(end)}: {active_days} days with entries"
-        f", {rest_days} rest days."
+        f"Activity from {day_text(first)} to {day_text(end)}: {how_many(active_days, 'day', 'days')} with "
+        f"entries, {how_many(rest_days, 'rest day', 'rest days')}."
     )
 
 
@@ -148,4 +154,4 @@ def bars_title(year: int) -> str:
 
 def bars_description(year: int, total: int, busiest: dt.date, most: int) -> str:
     """What the bars of a year's help show."""
-    return f"{total} acts of help in {year}; the most in {month_name(busiest)} ({most})."
+    return f"{how_many(total, 'act', 'acts')} of help in {year}; the most in {month_name(busiest)} ({most})."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...core.progress import GoalProgress, MetricProgress
 from ...core.roundups import Roundup, YearReview
-from . import HELPED_TITLE, PERIOD_WORDS, percent, roundup_label, roundup_summary, status_text
+from . import HELPED_TITLE, PERIOD_WORDS, how_many, percent, roundup_label, roundup_summary, status_text
 from .metrics import metric_text
 
 
@@ -51,13 +51,13 @@ def streak_line(count: int, per: str) -> str:
 
 
 def roundup_card_title(roundup: Roundup) -> str:
-    """How I helped · Week 47, 2026."""
-    return f"{HELPED_TITLE} · {roundup_label(roundup)}"
+    """How I helped (a week: the card's badge has its dates), How I helped · November 2026."""
+    return HELPED_TITLE if roundup.per == "week" else f"{HELPED_TITLE} · {roundup_label(roundup)}"
 
 
 def review_entries(review: YearReview) -> str:
     """54 journal entries."""
-    return f"{review.entries} journal entries."
+    return f"{how_many(review.entries, 'journal entry', 'journal entries')}."
 
 
 def helped_feed_title(site_feed_title: str) -> str:
@@ -75,3 +75,20 @@ def card_description(title: str, badge: str, lines: tuple[str, ...], bars: list[
     text = f"Card: {title}" + (f" ({badge})" if badge else "") + "."
     text += "".join(f" {line.rstrip('.')}." for line in lines)
     return text + "".join(f" {label}: {value}." for label, value in bars)
+
+
+# The Mastodon share page (/share/mastodon/): it asks for the reader's server, then opens its share form.
+MASTODON_INTRO = (
+    "Mastodon has no single address to share to: type the server you use and the post opens there, "
+    "ready to send."
+)
+MASTODON_SERVER = "Your server"
+MASTODON_SERVER_HINT = "The address of your Mastodon server, for example mastodon.social or hachyderm.io."
+MASTODON_POST = "Post"
+MASTODON_SEND = "Share on Mastodon"
+MASTODON_DIRECT = (
+    "This page shares a page of this site on Mastodon. Open it from the Share links of a goal, a "
+    "roundup or a year in review, and the post is written for you."
+)
+MASTODON_BACK = "Back to the journal"
+MASTODON_GOALS = "See the goals"

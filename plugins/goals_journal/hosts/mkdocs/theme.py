@@ -1,0 +1,46 @@
+"""Glue to MkDocs' theme: the plugin's stylesheet, its page for a missing address, and the context of
+the templates MkDocs renders on its own (the sitemap and that page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ...pages.render import render_not_found
+from ...pages.site import Site
+from . import identity, search
+from .files import CSS_URI, sitemap_pages
+
+TEMPLATES = Path(__file__).resolve().parent / "theme"  # 404.html: the theme's page with our content
+
+
+def add_theme_parts(config: MkDocsConfig) -> None:
+    """The stylesheet, and the plugin's 404.html ahead of the theme's (a custom_dir's stays first)."""
+    if CSS_URI not in config.extra_css:
+        config.extra_css.append(CSS_URI)
+    dirs = config.theme.dirs
+    if str(TEMPLATES) not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+
+
+def template_context(context: Any, template_name: str, site: Site, config: MkDocsConfig) -> Any:
+    """The sitemap without the share page; the 404 page's content, linked from the site's root path."""
+    if template_name == "sitemap.xml":
+        return sitemap_pages(context)
+    if template_name == "404.html":
+        root = urlsplit(config.site_url or "/").path or "/"
+        context["gj_not_found"] = render_not_found(site, root, has_search(config))
+    return context
+
+
+def has_search(config: MkDocsConfig) -> bool:
+    """Whether the pages have Material's search box (the 404 page's search button opens it)."""
+    return config.theme.name == "material" and any(name.endswith("search") for name in config.plugins)
+
+
+def mark_not_found(output: str, config: MkDocsConfig, rel_me: tuple[str, ...]) -> str:
+    """The 404 page as every page is marked: rel=me links and a name for Material's search dialog."""
+    return identity.mark(search.name_search_dialog(output), config, rel_me)
