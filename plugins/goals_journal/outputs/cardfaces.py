@@ -17,6 +17,7 @@ from .cards import Bar, Card, Hero
 
 ROAD_POINTS = 120  # at most this many points of a running total are drawn
 STRIP_PERIODS = {"day": 15 * 7, "week": 16, "month": 12}  # the latest periods a strip shows
+WEEK_COLUMNS_FROM = 29  # days: from this many, a column a week (fewer read better in one row)
 HEAT_WEEKS = 15
 
 
@@ -66,11 +67,12 @@ def road(metric: MetricProgress, started: dt.date) -> Road:
 
 
 def period_strip(metric: MetricProgress, week_start: int) -> Strip:
-    """The latest periods of a rate metric, days in columns of a week."""
+    """The latest periods of a rate metric in a row; many days in columns of a week."""
     per = metric.metric.per or "day"
     periods = metric.periods[-STRIP_PERIODS[per] :]
-    offset = (periods[0].start.weekday() - week_start) % 7 if per == "day" and periods else 0
-    return Strip(tuple(p.state for p in periods), 7 if per == "day" else 1, offset, say.STRIP_LEGENDS[per])
+    weeks = per == "day" and len(periods) >= WEEK_COLUMNS_FROM
+    offset = (periods[0].start.weekday() - week_start) % 7 if weeks else 0
+    return Strip(tuple(p.state for p in periods), 7 if weeks else 1, offset, say.STRIP_LEGENDS[per])
 
 
 def roundup_card(roundup: Roundup, site: Site, footer: str, colors: CardColors) -> Card:

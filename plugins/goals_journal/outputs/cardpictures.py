@@ -135,7 +135,11 @@ def draw_picture(canvas: Canvas, box: Box, picture: Picture) -> None:
         _draw_cells(canvas, box, [shades[s] for s in picture.states], picture.rows, picture.offset)
         _legend(canvas, box, picture.legend)
     else:
-        steps = [ink.faint, *(palette.mix(ink.faint, ink.accent, share) for share in (0.4, 0.6, 0.8, 1.0))]
+        # shades of the text colour: an accent mixed with its complementary background turns muddy
+        steps = [
+            ink.faint,
+            *(palette.mix(ink.background, ink.text, share) for share in (0.45, 0.65, 0.85, 1.0)),
+        ]
         _draw_cells(canvas, box, [steps[level] for level in picture.levels], 7, picture.offset)
         _legend(canvas, box, picture.legend)
 

@@ -161,22 +161,22 @@ def _draw_list(canvas: Canvas, card: Card, top: int) -> None:
     """The hero number in one line, then one row per goal or kind: label, number and a bar."""
     y = top + 18
     if card.hero is not None:
-        number = fit_text(card.hero.number, 360, (84, 72, 60), 1, True)
+        number = fit_text(card.hero.number, 360, (72, 64, 56), 1, True)
         width = text_width(number.lines[0], number.size, True)
         _draw_lines(canvas, number, LEFT, y, canvas.ink.text, True)
         said = " · ".join(part for part in (card.hero.unit, card.cheer) if part)
         words = fit_text(said, RIGHT - LEFT - width - 24, (34, 30, 26), 2)
         middle = y + (number.height - words.height) / 2 + number.size * 0.06
         _draw_lines(canvas, words, LEFT + width + 24, middle, canvas.ink.text)
-        y += number.height + 8
+        y += number.height + 18
     _draw_rows(canvas, card.rows, Box(LEFT, y, RIGHT, FOOTER - 44))
 
 
 def _draw_rows(canvas: Canvas, rows: tuple[Bar, ...], box: Box) -> None:
-    """Every row, each as tall as the room allows (at most 64 px): label, number, bar."""
+    """Every row, each as tall as the room allows (at most 76 px): label, number, bar."""
     ink, draw = canvas.ink, canvas.draw
-    height = min(64.0, box.height / len(rows))
-    size = max(14, min(28, round(height * 0.44)))
+    height = min(76.0, box.height / len(rows))
+    size = max(14, min(32, round(height * 0.47)))
     bar = max(5, round(height * 0.16))
     for index, row in enumerate(rows):
         baseline = box.top + index * height + size
@@ -198,5 +198,20 @@ def card_png(card: Card) -> bytes:
     """The card as a PNG file."""
     out = io.BytesIO()
     # A card has few colours: a 128-colour palette keeps it sharp at about 35% of the size.
-    draw_card(card).quantize(128, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
+    image = draw_card(card).quantize(128, method=Image.Quantize.FASTOCTREE)
+    _keep_exact(image, inks(card.colors))
+    image.save(out, format="PNG")
     return out.getvalue()
+
+
+def _keep_exact(image: Image.Image, ink: Ink) -> None:
+    """Give the palette entries nearest the card's own colours exactly those colours (the quantizer
+    averages them with their antialiased edges), so a card's background is the colour chosen."""
+    entries = image.getpalette() or []
+    colours: list[tuple[int, ...]] = [tuple(entries[i : i + 3]) for i in range(0, len(entries), 3)]
+    used = sorted(index for _, index in image.getcolors(256) or [] if isinstance(index, int))
+    for color in (ink.faint, ink.muted, ink.accent, ink.text, ink.background):  # the most important last
+        wanted = palette.rgb(color)
+        nearest = min(used, key=lambda n: sum((a - b) ** 2 for a, b in zip(colours[n], wanted, strict=True)))
+        colours[nearest] = wanted
+    image.putpalette([channel for entry in colours for channel in entry])

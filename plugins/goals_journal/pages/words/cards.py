@@ -18,7 +18,7 @@ STRIP_LEGENDS = {
     "week": "Each square a week, filled when met",
     "month": "Each square a month, filled when met",
 }
-HEAT_LEGEND = "Each square a day: the more colour, the more was done"
+HEAT_LEGEND = "Each square a day: the bolder, the more was done"
 
 
 def has_decimals(metric: MetricProgress) -> bool:
