@@ -41,7 +41,7 @@ def metric_picture(metric: MetricProgress, progress: GoalProgress, week_start: i
         return strip, say.strip_alt(metric.metric.per or "day", strip.states)
     if metric.metric.shape == "ratio":
         target = metric.target
-        label = f"target {words.percent(target, clamp=False)}%" if target is not None else ""
+        label = say.target_label(f"{words.percent(target, clamp=False)}%") if target is not None else ""
         return Gauge(metric.value if metric.whole else None, target, label), say.gauge_alt(metric)
     return road(metric, progress.goal.started), say.road_alt(metric, say.has_decimals(metric))
 
@@ -61,7 +61,7 @@ def road(metric: MetricProgress, started: dt.date) -> Road:
     pace_end = round(due / length, 4) if due is not None and metric.target is not None else None
     target = metric.target
     decimals = say.has_decimals(metric)
-    label = f"target {say.card_number(target, decimals)}" if target is not None else ""
+    label = say.target_label(say.card_number(target, decimals)) if target is not None else ""
     last = max(metric.due or metric.as_of, metric.as_of)
     return Road(points, target, pace_end, label, words.short_date(started), words.short_date(last))
 

@@ -17,6 +17,7 @@ from PIL import Image
 
 from ..core.settings import CardColors
 from ..pages import palette
+from ..pages.words.cards import SEPARATOR
 from .cardpictures import Box, Canvas, Ink, Picture, draw_picture
 from .fonts import Fitted, fit_lines, fit_text, text_width
 
@@ -164,7 +165,7 @@ def _draw_list(canvas: Canvas, card: Card, top: int) -> None:
         number = fit_text(card.hero.number, 360, (72, 64, 56), 1, True)
         width = text_width(number.lines[0], number.size, True)
         _draw_lines(canvas, number, LEFT, y, canvas.ink.text, True)
-        said = " · ".join(part for part in (card.hero.unit, card.cheer) if part)
+        said = SEPARATOR.join(part for part in (card.hero.unit, card.cheer) if part)
         words = fit_text(said, RIGHT - LEFT - width - 24, (34, 30, 26), 2)
         middle = y + (number.height - words.height) / 2 + number.size * 0.06
         _draw_lines(canvas, words, LEFT + width + 24, middle, canvas.ink.text)

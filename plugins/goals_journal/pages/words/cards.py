@@ -19,6 +19,7 @@ STRIP_LEGENDS = {
     "month": "Each square a month, filled when met",
 }
 HEAT_LEGEND = "Each square a day: the bolder, the more was done"
+SEPARATOR = " · "  # between a list card's unit and its line: "people helped in 2026 · 33 journal entries"
 
 
 def has_decimals(metric: MetricProgress) -> bool:
@@ -110,6 +111,11 @@ def row_value(metric: MetricProgress) -> str:
         return f"{share} (target {percent(metric.target, clamp=False)}%)" if metric.target else share
     value = card_number(metric.value, decimals)
     return f"{value} of {card_number(metric.target, decimals)}" if metric.target is not None else value
+
+
+def target_label(target: str) -> str:
+    """target 150, at the end of a road or under a gauge's mark."""
+    return f"target {target}"
 
 
 def goal_pill(state: str, achieved: dt.date | None, started: dt.date) -> str:
