@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from conftest import Built, build_journal, write_files
-from goals_journal.outputs.cards import Card, draw_card
+from goals_journal.outputs.cards import Card, Hero, draw_card
 from goals_journal.outputs.fonts import PRIMARY, runs
 from goals_journal.speed.cards import cached_card
 from lxml import etree
@@ -74,16 +74,23 @@ def test_open_graph_tags_point_at_files_that_exist(
 
 def test_shared_pages_describe_their_card_and_home_is_the_site(built: Built) -> None:
     goal_page = built.page("goals/help/")
+    # 5 people helped (2 on 3 Jan, 2 on 5 Jan one of them private, 1 in the private entry; not the
+    # draft's): under the pace line (150 over 365 days is 8.2 by 20 Jan), so no pill and no "behind"
     alt = (
-        "Card: Help others (behind). Give before asking. Current streak: 1 week. People helped: 5 / 150. "
-        "Questions answered: 2 / 60. New people: 1/3 / 5 per week."
+        "Card: Help others. 5 people helped. On the way: 5 of 150. "
+        "A road: 5 so far against the pace line to 150 by 31 Dec 2027."
     )
     assert meta(goal_page, "og:image:alt") == alt == meta(goal_page, "twitter:image:alt")
     entry_page = built.page("journal/2027/01/03/first-week/")  # an entry shows its goal's card
     assert meta(entry_page, "og:image:alt") == alt
     home = built.page("")
     assert meta(home, "og:title") == "Test Journal" == meta(home, "twitter:title")
-    assert meta(home, "og:image:alt") == "Card: Test Journal. Help others: 5 / 150."
+    # 5 entries count (not the draft), 1 goal is active; the squares start on the Monday 14 weeks
+    # before the week of 20 Jan 2027 (12 Oct 2026) and 5 of their days have entries
+    assert meta(home, "og:image:alt") == (
+        "Card: Test Journal. 5 people helped. 5 journal entries, 1 goal in progress. "
+        "Activity since 12 Oct 2026: 5 days with entries."
+    )
 
 
 def test_without_cards_no_image_is_announced(site_root: Path) -> None:
@@ -126,15 +133,15 @@ def test_cards_change_only_when_what_they_show_changes(site_root: Path) -> None:
     assert {
         p.relative_to(again.site).as_posix(): p.read_bytes() for p in again.site.rglob("card.png")
     } == before
-    entry = site_root / "journal/2027/2027-01-12-second.md"
-    entry.write_text(entry.read_text("utf-8").replace("reach_out: 6", "reach_out: 2"), "utf-8")
+    goal = site_root / "goals/connect.md"
+    goal.write_text(goal.read_text("utf-8").replace("Stronger connections", "Closer connections"), "utf-8")
     changed = build_journal(site_root, {})
     after = {p.relative_to(changed.site).as_posix(): p.read_bytes() for p in changed.site.rglob("card.png")}
     different = {name for name in before if before[name] != after[name]}
-    # only the goal card shows the weekly metric (1 of 3 weeks met -> 0 of 3); the site card and the
-    # review show each goal's first metric (people helped), which did not change
-    assert different == {"goals/help/card.png"}
-    assert len(list(cache.iterdir())) == len(cached) + 1
+    # the goal's title is on its own card and in the list of 2027's review (it started in 2027);
+    # the site card and the roundups do not show it
+    assert different == {"goals/connect/card.png", "review/2027/card.png"}
+    assert len(list(cache.iterdir())) == len(cached) + 2
 
 
 def test_badges_are_wellformed_and_show_the_numbers(built: Built) -> None:
@@ -142,7 +149,9 @@ def test_badges_are_wellformed_and_show_the_numbers(built: Built) -> None:
     # helped: 5 of 150 = 3.3 % -> 3 %; behind (the totals are under the pace line)
     assert svg.get("aria-label") == "help: 3% · behind"
     assert [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")] == ["help", "3% · behind"]
-    assert "#c62828" in (built.site / "goals/help/badge.svg").read_text("utf-8")  # red for behind
+    # behind, beside Material's default indigo: Okabe and Ito's vermillion #d55e00 (3.9:1 under white
+    # text), deepened 10% to (192, 85, 0) for 4.6:1
+    assert 'fill="#c05500"' in (built.site / "goals/help/badge.svg").read_text("utf-8")
     paused = etree.fromstring((built.site / "goals/connect/badge.svg").read_bytes())
     assert paused.get("aria-label") == "connect: paused"
     page = built.page("goals/help/")
@@ -211,7 +220,7 @@ def test_other_scripts_and_emoji_use_fonts_that_have_them(tmp_path: Path) -> Non
     assert fonts["दूसरों"] == "NotoSansDevanagari[wght].ttf"
     assert fonts["⚑"] == "NotoSansSymbols[wght].ttf"
     title = "Помогать 🙂 مساعدة दूसरों 日本 " * 4  # far too long, with a script the fonts lack: no crash
-    image = draw_card(Card("Журнал", title, ("Сказал «спасибо» 👍",), ()))
+    image = draw_card(Card("Журнал", title, Hero("12", "Сказал «спасибо» 👍"), "Молодец 🙂"))
     assert image.size == (1200, 630)
     path, drawn = cached_card(Card("K", "T"), tmp_path)
     assert drawn and cached_card(Card("K", "T"), tmp_path) == (path, False)

@@ -19,6 +19,8 @@ from ..core.mentions import web_address
 from ..core.model import Problem
 from ..core.settings import CardColors, FeedSettings, Folders, Settings
 from ..core.vocabulary import WEEKDAYS
+from ..pages import palette
+from .colors import config_line, read_stylesheets, site_scheme
 
 MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's own, when the theme sets none
 
@@ -39,6 +41,8 @@ class SiteConfig:
     language: str = ""
     docs_dir: str | None = None
     favicon: str = ""  # the theme's favicon (Material's default when empty)
+    palette: Any = None  # the theme's `palette`: a mapping, a list of them, or None
+    extra_css: tuple[str, ...] = ()  # the site's own stylesheets (paths in docs_dir, or addresses)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ def site_config(config: Any) -> SiteConfig:
         language=str(config.theme.get("language") or ""),
         docs_dir=config.docs_dir,
         favicon=str(config.theme.get("favicon") or ""),
+        palette=config.theme.get("palette"),
+        extra_css=tuple(str(name) for name in config.extra_css),
     )
 
 
@@ -201,8 +207,14 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
             card=opts.cards,  # the site card is drawn when cards are on (feeds need site_url too)
             favicon=site.favicon or MATERIAL_FAVICON,
         )
-    colors = card_colors(opts.card_background, opts.card_text, opts.card_accent)
-    return Resolved(settings, feed, colors, placeholder_problems(site))
+    scheme, palette_problems = site_scheme(
+        site.palette, read_stylesheets(site.docs_dir, site.extra_css), site.config_file
+    )
+    colors, color_problems = card_colors(
+        scheme, site.config_file, opts.card_background, opts.card_text, opts.card_accent
+    )
+    problems = (*placeholder_problems(site), *palette_problems, *color_problems)
+    return Resolved(settings, feed, colors, problems)
 
 
 def avatar(option: str | None) -> str:
@@ -266,13 +278,45 @@ def placeholder_problems(site: SiteConfig) -> tuple[Problem, ...]:
     return (Problem(path.name, line, message, "warning"),)
 
 
-def card_colors(background: str, text: str, accent: str) -> CardColors:
-    """Card colours, checked."""
-    for name, value in (("card_background", background), ("card_text", text), ("card_accent", accent)):
-        try:
-            ImageColor.getrgb(value)
-        except ValueError:
-            raise OptionError(
-                f"{name} '{value}' is not a colour: use a CSS colour such as #00564d or teal"
-            ) from None
-    return CardColors(background, text, accent)
+def card_colors(
+    scheme: palette.SchemeColors,
+    config_file: str | None = None,
+    background: str | None = None,
+    text: str | None = None,
+    accent: str | None = None,
+) -> tuple[CardColors, tuple[Problem, ...]]:
+    """Card colours from the site's palette (the primary, deepened until its text reads well, and the
+    accent where it stands out from it), each replaced by its card_* option when set, checked."""
+    chosen = {"card_background": background, "card_text": text, "card_accent": accent}
+    given = {name: _option_color(name, value) for name, value in chosen.items() if value}
+    back = given.get("card_background") or palette.readable(scheme.primary, scheme.on_primary)
+    fore = given.get("card_text") or scheme.on_primary
+    if "card_text" not in given and "card_background" in given:
+        fore = palette.text_on(back)  # a background of one's own: the text that reads on it
+    colors = CardColors(
+        background=back,
+        text=fore,
+        accent=given.get("card_accent") or palette.stands_out(scheme.accent, back, fore),
+        primary=scheme.primary,
+        on_primary=scheme.on_primary,
+    )
+    ratio = palette.contrast(colors.background, colors.text)
+    if ratio >= 3:
+        return colors, ()
+    message = (
+        f"card_text {colors.text} on card_background {colors.background} has a contrast of {ratio:.1f}:1, "
+        "too little to read: choose colours with 4.5:1 or more (or leave both out to follow the theme)"
+    )
+    key = "card_text" if "card_text" in given else "card_background"
+    return colors, (Problem(*config_line(config_file, key, str(chosen[key])), message, "warning"),)
+
+
+def _option_color(name: str, value: str) -> str:
+    """A card_* option's colour as #rrggbb; an OptionError when it is not a colour."""
+    try:
+        channels = ImageColor.getrgb(value)
+    except ValueError:
+        raise OptionError(
+            f"{name} '{value}' is not a colour: use a CSS colour such as #00564d or teal"
+        ) from None
+    return palette.hex_color(*channels[:3])

@@ -39,11 +39,16 @@ class FeedSettings:
 
 @dataclass(frozen=True)
 class CardColors:
-    """The colours of the social cards."""
+    """The colours of the social cards, and the site's primary colour for badges (all #rrggbb).
 
-    background: str = "#00564d"
-    text: str = "#ffffff"
-    accent: str = "#ffb74d"
+    The defaults are those of Material's default palette (indigo primary and accent), as
+    config.options resolves them for a site that names no palette."""
+
+    background: str = "#4051b5"  # the primary, deepened until its text has 4.5:1
+    text: str = "#ffffff"  # what Material draws on the primary
+    accent: str = "#97a7fe"  # the accent, moved towards the text until it stands out 3:1
+    primary: str = "#4051b5"  # the site's primary colour in its light scheme, as Material draws it
+    on_primary: str = "#ffffff"  # the text Material draws on it
 
 
 @dataclass(frozen=True)

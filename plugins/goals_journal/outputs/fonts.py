@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -91,29 +92,69 @@ def draw_text(
     return x - xy[0]
 
 
-def wrap(text: str, size: int, width: float, most: int, bold: bool = False) -> list[str]:
-    """Break text into at most `most` lines that fit `width`, ending with … when cut."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if text_width(candidate, size, bold) <= width or not line:
-            line = candidate
+@dataclass(frozen=True)
+class Fitted:
+    """Text broken into lines at a size that fits."""
+
+    size: int
+    lines: tuple[str, ...]
+    cut: bool = False  # the text did not fit: it ends with "…" (the last resort)
+
+    @property
+    def line_height(self) -> int:
+        """The distance between two baselines."""
+        return round(self.size * 1.2)
+
+    @property
+    def height(self) -> int:
+        """From the top of the first line to below the last."""
+        return self.line_height * len(self.lines)
+
+
+def wrap(text: str, size: int, width: float, bold: bool = False) -> list[str]:
+    """Break text into lines that fit `width`, only between words (a word wider than `width` keeps a line)."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, size, bold) <= width:
+            lines[-1] = candidate
         else:
-            lines.append(line)
-            line = word
-    if line:
-        lines.append(line)
-    if len(lines) > most:
-        lines = lines[:most]
-        last = lines[-1]
-        while last and text_width(last + "…", size, bold) > width:
-            last = last[:-1]
-        lines[-1] = last.rstrip() + "…"
-    return [fit(line, size, width, bold) for line in lines]
+            lines.append(word)
+    return lines
 
 
-def fit(line: str, size: int, width: float, bold: bool) -> str:
-    """Shorten a single line (e.g. one very long word) to fit."""
+def fit_text(text: str, width: float, sizes: tuple[int, ...], most: int, bold: bool = False) -> Fitted:
+    """Text at the largest of `sizes` at which it fits `width` in `most` lines, broken between words.
+
+    When it fits at none, the last resort: the smallest size, cut after a whole word with "…"."""
+    for size in sizes:
+        lines = wrap(text, size, width, bold)
+        if len(lines) <= most and all(text_width(line, size, bold) <= width for line in lines):
+            return Fitted(size, tuple(lines))
+    size = sizes[-1]
+    lines = wrap(text, size, width, bold)
+    kept = [_shorten(line, size, width, bold) for line in lines[: most - 1]]
+    rest = " ".join(lines[most - 1 :]).split()
+    dropped = False
+    while len(rest) > 1 and text_width(" ".join(rest) + "…", size, bold) > width:
+        rest.pop()
+        dropped = True
+    last = " ".join(rest)
+    last = last + "…" if dropped else _shorten(last, size, width, bold)
+    return Fitted(size, (*kept, last), True)
+
+
+def fit_lines(text: str, width: float, sizes: tuple[tuple[int, ...], ...], bold: bool = False) -> Fitted:
+    """Text in one line at one of `sizes[0]`, else in two at one of `sizes[1]`, and so on."""
+    for lines, choice in enumerate(sizes[:-1], start=1):
+        fitted = fit_text(text, width, choice, lines, bold)
+        if not fitted.cut:
+            return fitted
+    return fit_text(text, width, sizes[-1], len(sizes), bold)
+
+
+def _shorten(line: str, size: int, width: float, bold: bool) -> str:
+    """A line that is one word wider than `width`, cut to fit with "…" (the only cut inside a word)."""
     if text_width(line, size, bold) <= width:
         return line
     while line and text_width(line + "…", size, bold) > width:

@@ -5,14 +5,12 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
-from ..core.progress import GoalProgress
 from ..core.settings import CardColors
-from ..pages import words
 from ..pages.plan import PageSpec
 from ..pages.site import Site
-from ..pages.words.metrics import metric_text
-from ..pages.words.sharing import card_description, review_entries, roundup_card_title, streak_line
-from .cards import Bar, Card
+from ..pages.words.cards import card_description
+from .cardfaces import goal_card, review_card, roundup_card, site_card
+from .cards import Card
 
 DEFAULT_CARD = "assets/card.png"
 
@@ -34,18 +32,6 @@ def shown_card(spec: PageSpec | None, site: Site) -> PageSpec | None:
     return spec if spec.kind in ("goal", "roundup", "review") else None
 
 
-def _bars(progress: GoalProgress, label: str | None = None) -> list[Bar]:
-    """Progress bars of a goal's metrics (or one bar labelled with the goal, for overviews)."""
-    bars = []
-    for metric in progress.metrics:
-        text = metric_text(metric)
-        value = text.value + (f" / {text.target}" if text.target else "")
-        bars.append(Bar(label or metric.metric.label, value, metric.fraction))
-        if label:
-            break
-    return bars
-
-
 def cards(site: Site, footer: str, colors: CardColors) -> dict[str, Card]:
     """Every card of the site: URI -> what it shows."""
     result = {DEFAULT_CARD: site_card(site, footer, colors)}
@@ -56,40 +42,14 @@ def cards(site: Site, footer: str, colors: CardColors) -> dict[str, Card]:
     return result
 
 
-def site_card(site: Site, footer: str, colors: CardColors) -> Card:
-    """The site's card: its name, description and the active goals."""
-    name = site.settings.site_name
-    overview = [
-        bar for p in site.progress.values() if p.goal.status == "active" for bar in _bars(p, p.goal.title)
-    ]
-    lines: tuple[str, ...] = (site.settings.site_description,) if site.settings.site_description else ()
-    return Card(name, name, lines, tuple(overview[:3]), "", footer, colors)
-
-
 def page_card(spec: PageSpec, site: Site, footer: str, colors: CardColors) -> Card | None:
     """The card of a goal, roundup or review page (None for other pages)."""
-    name = site.settings.site_name
     if spec.goal is not None:
-        progress = site.progress[spec.goal.id]
-        streaks = [m for m in progress.metrics if m.metric.shape == "rate" and m.current_streak]
-        extra = [streak_line(streaks[0].current_streak, streaks[0].metric.per or "day")] if streaks else []
-        why = [spec.goal.why] if spec.goal.why else []
-        bars = tuple(_bars(progress)[:3])
-        return Card(name, spec.goal.title, (*why, *extra), bars, words.status_text(progress), footer, colors)
+        return goal_card(site.progress[spec.goal.id], site, footer, colors)
     if spec.roundup is not None:
-        roundup, total = spec.roundup, len(spec.roundup.acts)
-        bars = tuple(
-            Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts()[:3]
-        )
-        summary = (words.roundup_summary(roundup),)
-        return Card(
-            name, roundup_card_title(roundup), summary, bars, words.roundup_span(roundup), footer, colors
-        )
+        return roundup_card(spec.roundup, site, footer, colors)
     if spec.review is not None:
-        review = spec.review
-        goals = [bar for p in site.review_progress(review) for bar in _bars(p, p.goal.title)]
-        lines = (words.review_summary(review), review_entries(review))
-        return Card(name, words.review_title(review), lines, tuple(goals[:2]), "", footer, colors)
+        return review_card(spec.review, site, footer, colors)
     return None
 
 
@@ -141,7 +101,9 @@ def meta_tags(
 
 def card_alt(card: Card) -> str:
     """What a card shows, in words, for people who cannot see it."""
-    return card_description(card.title, card.badge, card.lines, [(bar.label, bar.value) for bar in card.bars])
+    hero = f"{card.hero.number} {card.hero.unit}" if card.hero is not None else ""
+    rows = [(bar.label, bar.value) for bar in card.rows]
+    return card_description(card.title, card.badge, (hero, card.cheer), rows, card.picture_alt)
 
 
 def footer_text(site_url: str) -> str:

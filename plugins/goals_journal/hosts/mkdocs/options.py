@@ -34,9 +34,9 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     cards = c.Type(bool, default=True)
     badges = c.Type(bool, default=True)
     share_links = c.Type(bool, default=True)
-    card_background = c.Type(str, default="#00564d")
-    card_text = c.Type(str, default="#ffffff")
-    card_accent = c.Type(str, default="#ffb74d")
+    card_background = c.Optional(c.Type(str))  # default: the theme's primary colour (see config.colors)
+    card_text = c.Optional(c.Type(str))  # default: the text Material draws on the primary
+    card_accent = c.Optional(c.Type(str))  # default: the theme's accent colour
     remind_safe_days = c.Type(
         int, default=2
     )  # goals remind: a total safe this many days or fewer, a period ending as soon

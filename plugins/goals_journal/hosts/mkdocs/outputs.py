@@ -53,7 +53,7 @@ def add_cards_and_badges(
             drawn = f"drew {count} social card{'s' if count != 1 else ''} ({where})"
     if settings.badges:
         for goal_id, progress in site.progress.items():
-            add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress))
+            add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress, colors))
     if drawn:
         say(drawn)
 

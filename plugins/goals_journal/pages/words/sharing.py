@@ -1,10 +1,10 @@
-"""The words that travel with a shared link: share texts, badges, cards and feed titles."""
+"""The words that travel with a shared link: share texts, badges and feed titles (cards: words.cards)."""
 
 from __future__ import annotations
 
 from ...core.progress import GoalProgress, MetricProgress
-from ...core.roundups import Roundup, YearReview
-from . import HELPED_TITLE, PERIOD_WORDS, how_many, percent, roundup_label, roundup_summary, status_text
+from ...core.roundups import Roundup
+from . import HELPED_TITLE, percent, roundup_label, roundup_summary, status_text
 from .metrics import metric_text
 
 
@@ -44,22 +44,6 @@ def badge_alt(progress: GoalProgress) -> str:
     return f"{progress.goal.title}: {status_text(progress)}"
 
 
-def streak_line(count: int, per: str) -> str:
-    """Current streak: 3 weeks (on a goal's card)."""
-    one, many = PERIOD_WORDS.get(per, (per, f"{per}s"))
-    return f"Current streak: {count} {one if count == 1 else many}"
-
-
-def roundup_card_title(roundup: Roundup) -> str:
-    """How I helped (a week: the card's badge has its dates), How I helped · November 2026."""
-    return HELPED_TITLE if roundup.per == "week" else f"{HELPED_TITLE} · {roundup_label(roundup)}"
-
-
-def review_entries(review: YearReview) -> str:
-    """54 journal entries."""
-    return f"{how_many(review.entries, 'journal entry', 'journal entries')}."
-
-
 def helped_feed_title(site_feed_title: str) -> str:
     """How I helped · My journal."""
     return f"{HELPED_TITLE} · {site_feed_title}"
@@ -68,13 +52,6 @@ def helped_feed_title(site_feed_title: str) -> str:
 def goal_feed_title(goal_title: str, site_feed_title: str) -> str:
     """Help others · My journal."""
     return f"{goal_title} · {site_feed_title}"
-
-
-def card_description(title: str, badge: str, lines: tuple[str, ...], bars: list[tuple[str, str]]) -> str:
-    """A social card in words: "Card: Help others (on track). Give before asking. People helped: 54 / 150."""
-    text = f"Card: {title}" + (f" ({badge})" if badge else "") + "."
-    text += "".join(f" {line.rstrip('.')}." for line in lines)
-    return text + "".join(f" {label}: {value}." for label, value in bars)
 
 
 # The Mastodon share page (/share/mastodon/): it asks for the reader's server, then opens its share form.
