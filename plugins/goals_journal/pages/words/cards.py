@@ -155,8 +155,8 @@ def site_cheer(entries: int, active: int) -> str:
 
 
 def roundup_card_title(roundup: Roundup) -> str:
-    """How I helped · Week 47, 2026."""
-    return f"{HELPED_TITLE} · {roundup_label(roundup)}"
+    """How I helped (a week: the card's badge has its dates), How I helped · November 2026."""
+    return HELPED_TITLE if roundup.per == "week" else f"{HELPED_TITLE} · {roundup_label(roundup)}"
 
 
 def road_alt(metric: MetricProgress, decimals: bool) -> str:
