@@ -4,12 +4,12 @@ gets mkdocs.yml as MkDocs reads it)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
 
+from ..hosts.children import run_child
 from ..hosts.heads import social_profiles
 from ..hosts.zensical import engine as zensical_engine
 from ..hosts.zensical.sources import DocsFile, MarkdownSettings, Sources
@@ -86,4 +86,4 @@ def serve_with(name: str, config: str | None, address: str | None) -> int:
         return zensical_engine.serve(lambda: zensical_sources(load_project(config)), address)
     project = load_project(config)  # its errors, said before the engine starts
     command = [sys.executable, "-m", name, "serve", "-f", str(project.file)]
-    return subprocess.call([*command, *(["-a", address] if address else [])])
+    return run_child([*command, *(["-a", address] if address else [])])

@@ -16,9 +16,10 @@ from pathlib import Path
 from types import ModuleType
 
 from ...speed.memory import BuildMemory
+from ..children import run_child
 from .assemble import JournalError, say, write_journal
 from .sources import Sources
-from .workspace import Workspace, workspace_of
+from .workspace import workspace_of
 
 INSTALL = 'pip install "mkdocs-goals-journal[zensical]"'
 POLL_SECONDS = 0.5  # how often `serve` looks for changed files
@@ -70,40 +71,40 @@ def serve(load: Callable[[], Sources], address: str | None) -> int:
     """Preview the journal with `zensical serve`, drafts included, rewriting the working folder when the
     journal changes; a rewrite with problems shows them and keeps the last good pages. Returns its exit code."""
     zensical()
-    sources = load()
-    workspace = workspace_of(sources.config_file.parent.resolve(), serving=True)
-    memory = BuildMemory()
-    write_journal(sources, workspace, serving=True, strict=False, memory=memory)
-    command = [sys.executable, "-m", "zensical", "serve", "-f", str(workspace.config_file)]
-    process = subprocess.Popen([*command, *(["-a", address] if address else [])])
-    seen = _stamps(sources)
-    try:
+    watch = Watch(load)
+    write_journal(watch.sources, watch.workspace, serving=True, strict=False, memory=watch.memory)
+    command = [sys.executable, "-m", "zensical", "serve", "-f", str(watch.workspace.config_file)]
+    return run_child([*command, *(["-a", address] if address else [])], watch.until_stopped)
+
+
+class Watch:
+    """What a serve session keeps: the journal's sources, its working folder, memory and files seen."""
+
+    def __init__(self, load: Callable[[], Sources]) -> None:
+        self.load, self.sources = load, load()
+        self.workspace = workspace_of(self.sources.config_file.parent.resolve(), serving=True)
+        self.memory = BuildMemory()
+        self.seen = _stamps(self.sources)
+
+    def until_stopped(self, process: subprocess.Popen[bytes]) -> None:
+        """Rewrite the working folder whenever the journal changes, while Zensical serves it."""
         while process.poll() is None:
             time.sleep(POLL_SECONDS)
-            now = _stamps(sources)
-            if now != seen:
-                seen = now
-                sources = _rewrite(load, sources, workspace, memory)
-        return process.returncode
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
+            now = _stamps(self.sources)
+            if now != self.seen:
+                self.seen = now
+                self.rewrite()
 
-
-def _rewrite(
-    load: Callable[[], Sources], sources: Sources, workspace: Workspace, memory: BuildMemory
-) -> Sources:
-    """Write the working folder again after a change (mkdocs.yml read again); problems are shown."""
-    try:
-        sources = load()
-        write_journal(sources, workspace, serving=True, strict=False, memory=memory)
-        say(logging.INFO, "the journal changed: Zensical rebuilds the pages that changed")
-    except JournalError:
-        pass  # its problems are shown: the pages stay as they were until the journal is fixed
-    except Exception as error:  # a bad mkdocs.yml while editing it: say so, keep serving
-        say(logging.ERROR, str(error))
-    return sources
+    def rewrite(self) -> None:
+        """Write the working folder again (mkdocs.yml read again); problems are shown, pages kept."""
+        try:
+            self.sources = self.load()
+            write_journal(self.sources, self.workspace, serving=True, strict=False, memory=self.memory)
+            say(logging.INFO, "the journal changed: Zensical rebuilds the pages that changed")
+        except JournalError:
+            pass  # its problems are shown: the pages stay as they were until the journal is fixed
+        except Exception as error:  # a bad mkdocs.yml while editing it: say so, keep serving
+            say(logging.ERROR, str(error))
 
 
 def _stamps(sources: Sources) -> dict[Path, tuple[int, int]]:
