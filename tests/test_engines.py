@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -18,7 +17,7 @@ from goals_journal.core.reader import read_journal
 from goals_journal.core.settings import Folders
 from lxml import etree
 from lxml import html as lxml_html
-from test_example import EXAMPLE
+from test_example import copy_example
 from test_privacy import every_byte
 
 BASE = "https://example.github.io/clay-and-kindness/"
@@ -32,18 +31,7 @@ ENGINE_FILES = {  # what only one engine writes: its search index, a gzipped sit
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the example journal, pinned to the day after its last entry."""
-    root = tmp_path_factory.mktemp("example")
-    for name in EXAMPLE:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            text = source.read_text("utf-8")
-            pinned = text.replace(
-                "timezone: Europe/London", "timezone: Europe/London\n      today: 2026-11-22"
-            )
-            (root / name).write_text(pinned, "utf-8")
-    return root
+    return copy_example(tmp_path_factory.mktemp("example"))
 
 
 @pytest.fixture(scope="module")

@@ -25,6 +25,7 @@ from goals_journal.hosts.zensical.nav import menu
 from goals_journal.hosts.zensical.search import excluded, unsearched
 from goals_journal.pages.render import Fragments
 from test_build_command import leftovers, snapshot
+from test_cli import actionlint_command
 from test_engines import page_parts
 from test_privacy import CANARIES, HOSTILE, HOSTILE_TITLE, every_byte, leaks, raw_markup
 from test_serve import free_port, wait_for
@@ -97,20 +98,35 @@ def test_what_zensical_cannot_do_is_one_warning_that_stops_strict_builds(tmp_pat
         "repo_url": "https://github.com/me/journal",
         "theme": {"name": "material", "features": ["content.action.edit"]},
         "plugins": ["search", {"goals-journal": {"today": "2027-01-20"}}, "git-revision-date-localized"],
+        "hooks": ["hooks.py"],
     }
-    files = {"goals/help.md": GOAL, "journal/2027-01-03-a.md": entry(goals=["help"])}
+    files = {
+        "goals/help.md": GOAL,
+        "journal/2027-01-03-a.md": entry(goals=["help"]),
+        "hooks.py": "def on_page_markdown(markdown, **kwargs):\n    return markdown\n",
+    }
     lenient = build_journal(tmp_path, files, config=config, engine="zensical", expect_problems=True)
     assert not lenient.failure and len(lenient.warnings) == 1
     [warning] = lenient.warnings
     assert warning.startswith("mkdocs.yml:") and "Zensical cannot do this yet" in warning
     assert "'edit this page' on the generated pages" in warning
     assert "git-revision-date-localized in mkdocs.yml will do nothing" in warning
+    assert "Zensical runs no MkDocs hooks: hooks.py" in warning
     assert "search" not in warning.split("plugins:")[1]  # Zensical searches itself
     strict = build_journal(
         tmp_path, files, config=config, engine="zensical", strict=True, expect_problems=True
     )
     assert strict.failure and "1 warning in the journal; nothing was written" in strict.errors[-1]
     assert build_journal(tmp_path, files, engine="zensical", strict=True).warnings == []  # none without them
+
+
+def test_an_intro_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    files = {"goals/help.md": GOAL, "docs/index.md": "# Caf\xe9\n".encode("latin-1")}
+    failed = build_journal(tmp_path, files, engine="zensical", expect_problems=True)
+    assert failed.errors == [
+        "docs/index.md:1: the file is not valid UTF-8 text: re-save it with UTF-8 encoding"
+    ]
+    assert failed.failure.endswith("no site was written")
 
 
 def test_the_authors_settings_templates_and_intro_are_kept(tmp_path: Path) -> None:
@@ -216,29 +232,46 @@ def test_serve_with_zensical_previews_drafts_and_rebuilds(tmp_path: Path) -> Non
     assert "Traceback" not in errors.decode()
 
 
-def test_init_with_zensical_writes_a_journal_that_publishes_with_it(tmp_path: Path) -> None:
-    run = subprocess.run(
-        [*GOALS, "init", "j", "--engine", "zensical", "--site-url", "https://me.github.io/j/"],
+def init_with(tmp_path: Path, engine: str) -> subprocess.CompletedProcess[str]:
+    """`goals init` of a journal published with `engine`, in tmp_path/<engine>."""
+    return subprocess.run(
+        [*GOALS, "init", engine, "--engine", engine, "--site-url", "https://me.github.io/j/"],
         cwd=tmp_path,
         env=goals_env(),
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+@pytest.mark.parametrize(
+    ("engine", "install"),
+    [
+        ("zensical", 'pip install "mkdocs-goals-journal[zensical]"'),
+        ("properdocs", "pip install mkdocs-goals-journal properdocs"),
+    ],
+)
+def test_init_writes_a_journal_that_publishes_with_the_chosen_engine(
+    tmp_path: Path, engine: str, install: str
+) -> None:
+    run = init_with(tmp_path, engine)
     assert run.returncode == 0, run.stderr
-    assert "goals serve --engine zensical" in run.stdout and "http://localhost:8000/j/" in run.stdout
-    flow = yaml.load(
-        (tmp_path / "j/.github/workflows/publish.yml").read_text("utf-8"), Loader=yaml.BaseLoader
-    )
+    host = "localhost" if engine == "zensical" else "127.0.0.1"
+    assert f"goals serve --engine {engine}" in run.stdout and f"http://{host}:8000/j/" in run.stdout
+    workflow = tmp_path / engine / ".github/workflows/publish.yml"
+    flow = yaml.load(workflow.read_text("utf-8"), Loader=yaml.BaseLoader)
     steps = [s.get("uses") or s["run"] for s in flow["jobs"]["build"]["steps"]]
-    assert steps[2:4] == [
-        'pip install "mkdocs-goals-journal[zensical]"',
-        "goals build --strict --engine zensical",
-    ]
-    config = yaml.safe_load((tmp_path / "j/mkdocs.yml").read_text("utf-8"))
+    assert steps[2:4] == [install, f"goals build --strict --engine {engine}"]
+    config = yaml.safe_load((tmp_path / engine / "mkdocs.yml").read_text("utf-8"))
     assert config["plugins"][1]["goals-journal"] == {"timezone": "UTC"}  # the same settings as for MkDocs
-    built = engine_build(tmp_path / "j", "zensical", strict=True)
+    built = engine_build(tmp_path / engine, engine, strict=True)
     assert (built.site / "goals/help-others/index.html").is_file() and (built.site / "feed.xml").is_file()
+    actionlint = actionlint_command()
+    if actionlint is not None:
+        lint = subprocess.run(
+            [*actionlint, str(workflow)], capture_output=True, text=True, timeout=120, check=False
+        )
+        assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
 # The parts, worked out by hand ---------------------------------------------------------------------

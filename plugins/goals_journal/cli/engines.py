@@ -77,6 +77,7 @@ def zensical_sources(project: Project) -> Sources:
         edit_uri=config.edit_uri,
         edit_links=bool(config.repo_url and config.edit_uri and any(f in features for f in EDIT_FEATURES)),
         plugins=tuple(str(name) for name in config.plugins),
+        hooks=tuple(str(name) for name in config.hooks),
     )
 
 

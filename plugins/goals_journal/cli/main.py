@@ -129,12 +129,7 @@ def _add_init(commands: Any) -> None:
         help="the address the site will have, such as https://me.github.io/journal/ (default: guessed "
         "from the folder's GitHub remote 'origin', else a placeholder that builds warn about)",
     )
-    init.add_argument(
-        "--engine",
-        choices=ENGINES,
-        default="mkdocs",
-        help="the generator its publishing workflow builds with (default: mkdocs)",
-    )
+    _add_engine(init, "the generator its publishing workflow builds with (default: mkdocs)")
     init.set_defaults(run=_command("writing.run_init"))
 
 
@@ -349,13 +344,14 @@ def _add_serve(commands: Any, config: argparse.ArgumentParser) -> None:
     serve.set_defaults(run=_command("build.run_serve"))
 
 
-def _add_engine(command: argparse.ArgumentParser) -> None:
-    """The --engine option of build and serve."""
+def _add_engine(command: argparse.ArgumentParser, what: str = "") -> None:
+    """The --engine option of build, serve and init."""
     command.add_argument(
         "--engine",
         choices=ENGINES,
         default="mkdocs",
-        help="the generator: mkdocs (the default), properdocs (the MkDocs 1.x fork) or zensical "
+        help=what
+        or "the generator: mkdocs (the default), properdocs (the MkDocs 1.x fork) or zensical "
         '(pip install "mkdocs-goals-journal[zensical]")',
     )
 

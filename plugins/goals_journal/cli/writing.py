@@ -148,42 +148,56 @@ def init_files(
     and published with `engine`."""
     settings = _template("mkdocs.yml", timezone=timezone, site_url=site_url)
     return {
-        "mkdocs.yml": _with_engine(settings, engine, ZENSICAL_SETTINGS),
+        "mkdocs.yml": _with_engine(settings, SETTINGS_CHANGES.get(engine, ())),
         "docs/about.md": _scaffold("about.md"),
         f"goals/{EXAMPLE_GOAL}.md": _template(
             "example-goal.md", started=today.isoformat(), due=a_year_on(today).isoformat()
         ),
         f"journal/{today:%Y}/{today.isoformat()}-first-entry.md": _scaffold("example-entry.md"),
         ".gitignore": _scaffold("gitignore"),
-        ".github/workflows/publish.yml": _with_engine(_scaffold("publish.yml"), engine, ZENSICAL_WORKFLOW),
+        ".github/workflows/publish.yml": _with_engine(
+            _scaffold("publish.yml"), WORKFLOW_CHANGES.get(engine, ())
+        ),
     }
 
 
-# What changes in the scaffold for a journal published with Zensical (each line must be in it).
-ZENSICAL_SETTINGS = (
-    (
-        "# The settings of your goals journal (MkDocs with Material for MkDocs and the goals-journal plugin).\n",
-        "# The settings of your goals journal, built with Zensical (goals build --engine zensical) and the\n"
-        "# goals-journal plugin; MkDocs with Material for MkDocs builds the same site (goals build).\n",
+# What changes in the scaffold for a journal published with another generator than MkDocs: old -> new
+# text (each old text must be in the file).
+SETTINGS_CHANGES = {
+    "zensical": (
+        (
+            "# The settings of your goals journal (MkDocs with Material for MkDocs and the goals-journal plugin).\n",
+            "# The settings of your goals journal, built with Zensical (goals build --engine zensical) and the\n"
+            "# goals-journal plugin; MkDocs with Material for MkDocs builds the same site (goals build).\n",
+        ),
     ),
-)
-ZENSICAL_WORKFLOW = (
-    ("# Build the journal with MkDocs", "# Build the journal with Zensical"),
-    (
-        "      - name: Install MkDocs, Material and the goals-journal plugin\n"
-        "        run: pip install mkdocs-goals-journal\n",
-        "      - name: Install Zensical and the goals-journal plugin\n"
-        '        run: pip install "mkdocs-goals-journal[zensical]"\n',
+}
+WORKFLOW_CHANGES = {
+    "zensical": (
+        ("# Build the journal with MkDocs", "# Build the journal with Zensical"),
+        (
+            "      - name: Install MkDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal\n",
+            "      - name: Install Zensical and the goals-journal plugin\n"
+            '        run: pip install "mkdocs-goals-journal[zensical]"\n',
+        ),
+        ("        run: goals build --strict\n", "        run: goals build --strict --engine zensical\n"),
     ),
-    ("        run: goals build --strict\n", "        run: goals build --strict --engine zensical\n"),
-)
+    "properdocs": (
+        ("# Build the journal with MkDocs", "# Build the journal with ProperDocs"),
+        (
+            "      - name: Install MkDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal\n",
+            "      - name: Install ProperDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal properdocs\n",
+        ),
+        ("        run: goals build --strict\n", "        run: goals build --strict --engine properdocs\n"),
+    ),
+}
 
 
-def _with_engine(text: str, engine: str, changes: tuple[tuple[str, str], ...]) -> str:
-    """A scaffold file as it is for MkDocs, or with the changes for Zensical (ProperDocs: as for MkDocs,
-    since its workflow installs what `pip install mkdocs-goals-journal` brings)."""
-    if engine != "zensical":
-        return text
+def _with_engine(text: str, changes: tuple[tuple[str, str], ...]) -> str:
+    """A scaffold file with the changes for the journal's generator (none for MkDocs)."""
     for old, new in changes:
         assert old in text, f"the scaffold changed: {old!r} is not in it"
         text = text.replace(old, new, 1)
@@ -198,8 +212,8 @@ def _next_steps(folder: Path, site_url: str, engine: str = "mkdocs") -> list[str
     host = "localhost" if engine == "zensical" else "127.0.0.1"
     preview = f"http://{host}:8000{urlsplit(site_url).path or '/'}"  # serve uses site_url's path
     publish = "set site_url in mkdocs.yml, push" if site_url == PLACEHOLDER_URL else "push"
-    serve, build = ("goals serve --engine zensical", "goals build --engine zensical")
-    if engine != "zensical":
+    serve, build = (f"goals serve --engine {engine}", f"goals build --engine {engine}")
+    if engine == "mkdocs":
         serve, build = ("mkdocs serve", "goals build")
     return [
         *steps,

@@ -12,6 +12,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ...config import options
+from ...core.files import display_path
+from ...core.frontmatter import FrontMatterError, decode
 from ...outputs import feeds, social
 from ...pages.plan import INTRO_KINDS, PageSpec
 from ...pages.recipe import stop_message, waiting_entries
@@ -91,6 +93,7 @@ def write_journal(
 ) -> None:
     """Write the working folder of the journal (only what changed); JournalError when it has problems."""
     built = read_journal(sources, serving, strict, memory)
+    author, root = configfile.read_config(sources.config_file), sources.config_file.parent
     docs, intros = author_docs(built.site, sources, serving)
     docs.update(pages_and_feeds(built, intros, sources, serving, memory))
     docs.update(site_outputs.data_files(built.site))
@@ -100,8 +103,6 @@ def write_journal(
         say(logging.INFO, drawn.drawn)
     docs[site_outputs.CSS_URI] = site_outputs.stylesheet()
     sync(workspace.docs, docs, workspace.scratch)
-    author = configfile.read_config(sources.config_file)
-    root = sources.config_file.parent
     sync(workspace.overrides, template_overrides(configfile.custom_dir(author, root)), workspace.scratch)
     menu = None if author.get("nav") is not None else nav.menu(*menu_pages(built.site, sources))
     extra = overrides.site_extra(built.site, built.alts, site_head(built), built.me, build_day())
@@ -127,8 +128,16 @@ def author_docs(
         if spec is None:
             files[doc.uri] = doc.path
         elif spec.kind in INTRO_KINDS:
-            intros[doc.uri] = doc.path.read_text("utf-8-sig")
+            intros[doc.uri] = intro_text(doc.path, site.settings.root)
     return files, intros
+
+
+def intro_text(path: Path, root: Path) -> str:
+    """A hand-written intro's text (UTF-8, with or without BOM); JournalError naming it when it is not."""
+    try:
+        return decode(path.read_bytes())
+    except FrontMatterError as error:
+        raise stop(f"goals-journal: {display_path(path, root)}:{error.line}: {error.message}") from None
 
 
 def pages_and_feeds(

@@ -39,6 +39,10 @@ def limitations(sources: Sources) -> tuple[Problem, ...]:
     plugins = left_out_plugins(sources.plugins)
     if plugins:
         lost.append(f"Zensical runs no MkDocs plugins: {', '.join(plugins)} in mkdocs.yml will do nothing")
+    if sources.hooks:
+        lost.append(
+            f"Zensical runs no MkDocs hooks: {', '.join(sources.hooks)} in mkdocs.yml will do nothing"
+        )
     if not lost:
         return ()
     message = (

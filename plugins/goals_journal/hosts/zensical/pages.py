@@ -19,6 +19,7 @@ from ..outputs import opens_with_heading
 from .fragments import embed
 from .search import for_zensical
 
+_Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # C-accelerated when available
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -34,7 +35,7 @@ def own_text(spec: PageSpec, intro: str | None) -> OwnText:
     """The page's own text: a hand-written intro with its front matter, or the plugin's Markdown."""
     if intro is None:
         return OwnText({}, spec.markdown)
-    text = intro.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = intro
     found = _FRONT.match(text)
     if found is None:
         return OwnText({}, text)
@@ -59,7 +60,7 @@ def page_markdown(spec: PageSpec, site: Site, own: OwnText, fragments: Fragments
         "lastmod": changed.isoformat() if changed else "",
         "unlisted": spec.uri == MASTODON_PAGE,  # a utility page, not one to find
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=2**20)
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=2**20)
     heading = opens_with_heading(own.markdown)
     folder = own_folder(spec.uri, site.settings.directory_urls)
     comment = embed(for_zensical(fragments), heading, folder, draft_mark() if spec.draft else "")

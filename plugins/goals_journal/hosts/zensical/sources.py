@@ -41,3 +41,4 @@ class Sources:
     edit_uri: str | None = None  # where MkDocs says "edit this page" leads, below repo_url
     edit_links: bool = False  # the theme shows "edit this page" (repo_url and the edit or view feature)
     plugins: tuple[str, ...] = ()  # the plugins mkdocs.yml names
+    hooks: tuple[str, ...] = ()  # the MkDocs hooks mkdocs.yml names

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...speed.cards import keep
 from ..outputs import SiteFile
 from .configfile import DOCS, OVERRIDES, SITE
 
@@ -76,14 +76,7 @@ def put(path: Path, data: bytes, scratch: Path) -> None:
     """Write a file in one step: under a temporary name in `scratch`, then renamed into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     scratch.mkdir(parents=True, exist_ok=True)
-    descriptor, partial = tempfile.mkstemp(dir=scratch)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    keep(data, path, scratch)
 
 
 def sync(folder: Path, files: Mapping[str, SiteFile], scratch: Path) -> list[str]:
