@@ -76,7 +76,9 @@ def zensical_sources(project: Project) -> Sources:
         profiles=social_profiles(config),
         edit_uri=config.edit_uri,
         edit_links=bool(config.repo_url and config.edit_uri and any(f in features for f in EDIT_FEATURES)),
-        plugins=tuple(str(name) for name in config.plugins),
+        plugins=tuple(
+            str(name) for name in config.plugins if name not in config.hooks
+        ),  # hooks are plugins too
         hooks=tuple(str(name) for name in config.hooks),
     )
 
