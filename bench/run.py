@@ -1,10 +1,13 @@
-"""Benchmark: the same synthetic journal built four ways, at several sizes, side by side.
+"""Benchmark: the same synthetic journal built six ways, at several sizes, side by side.
 
 (a) MkDocs + Material + this plugin, every feature on (social cards from a warm cache; the cold
     first build is reported apart); (b) MkDocs + Material rendering the same Markdown files with
     entries out of the nav, the floor for any MkDocs design; (c) Material's blog plugin with the
-    same posts; (d) Hugo, a theme-less site of the same entries. Wall time is the median of
-    --repeat runs, memory the peak resident size of the build process.
+    same posts; (d) Hugo, a theme-less site of the same entries; (e) the journal of (a) through
+    Zensical (`goals build --engine zensical`: its working folder and Zensical's cache warm, the
+    cold first build apart); (f) the plain Markdown of (b) through Zensical (`zensical build`),
+    the floor for Zensical. Wall time is the median of --repeat runs, memory the peak resident size
+    of the build process.
 
     python bench/run.py [--sizes 500 2000 5000] [--repeat 3] [--profile 2000] [--out bench/RESULTS.md]
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import importlib.util
 import io
 import json
 import os
@@ -82,7 +86,7 @@ def setup(root: Path, entries: int) -> dict[str, Path]:
     journal = root / "journal-src"
     after = generate(journal, entries, GOALS)
     today = after - dt.timedelta(days=1)
-    projects = {name: root / name for name in ("plugin", "plain", "blog", "hugo")}
+    projects = {name: root / name for name in ("plugin", "plain", "blog", "hugo", "plain-zensical")}
     plugin = projects["plugin"]
     shutil.copytree(journal, plugin)
     (plugin / "docs").mkdir()
@@ -92,6 +96,7 @@ def setup(root: Path, entries: int) -> dict[str, Path]:
     shutil.copytree(journal / "goals", plain / "docs" / "goals")
     (plain / "docs" / "index.md").write_text("# Bench\n", "utf-8")
     (plain / "mkdocs.yml").write_text(mkdocs_yml("", "not_in_nav: |\n  /journal/\n"), "utf-8")
+    shutil.copytree(plain, projects["plain-zensical"])  # Zensical writes its own site/ and .cache/
     blog = projects["blog"]
     posts = blog / "docs" / "blog" / "posts"
     posts.mkdir(parents=True)
@@ -142,6 +147,26 @@ def _hugo_site(journal: Path, hugo: Path) -> None:
     )
 
 
+def zensical_results(projects: dict[str, Path], repeat: int) -> dict[str, Result]:
+    """(e) the journal through Zensical with this plugin's host, (f) the plain Markdown through Zensical."""
+    ours = [
+        sys.executable,
+        "-m",
+        "goals_journal.cli.main",
+        "build",
+        "--engine",
+        "zensical",
+        "-d",
+        "site-zensical",
+    ]
+    plugin, plain = projects["plugin"], projects["plain-zensical"]
+    zensical = [sys.executable, "-m", "zensical", "build"]
+    return {
+        "e": measure(ours, plugin, plugin / "site-zensical", repeat, cold=True),
+        "f": measure(zensical, plain, plain / "site", repeat, cold=True),
+    }
+
+
 def profile_plugin(project: Path) -> str:
     """Where the plugin's own time goes in one build (cProfile, functions of goals_journal)."""
     from mkdocs.commands.build import build
@@ -185,6 +210,8 @@ def dirty_report(size: int, project: Path, full: float) -> str:
 
 def versions() -> str:
     """Machine, Python and tool versions."""
+    from importlib import metadata
+
     import material
     import mkdocs
 
@@ -193,9 +220,10 @@ def versions() -> str:
         if shutil.which("hugo")
         else ["no hugo"]
     )
+    zensical = f", Zensical {metadata.version('zensical')}" if importlib.util.find_spec("zensical") else ""
     return (
         f"{dt.date.today()}, {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"MkDocs {mkdocs.__version__}, Material {material.__version__}, {' '.join(hugo)}"
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__}, {' '.join(hugo)}{zensical}"
     )
 
 
@@ -223,6 +251,8 @@ def main() -> None:
             if shutil.which("hugo"):
                 hugo = ["hugo", "--quiet", "-d", "public"]
                 results["d"] = measure(hugo, projects["hugo"], projects["hugo"] / "public", args.repeat)
+            if importlib.util.find_spec("zensical"):
+                results.update(zensical_results(projects, args.repeat))
             feeds = sum(p.stat().st_size for p in (projects["plugin"] / "site").glob("feed.*")) / 1e3
             if size == args.profile:
                 profile = profile_plugin(projects["plugin"])
@@ -241,9 +271,17 @@ def main() -> None:
 
 def table(rows: list[tuple[int, dict[str, Result], float]], repeat: int) -> str:
     """The results as a Markdown table."""
-    names = {"a": "(a) plugin", "b": "(b) plain MkDocs", "c": "(c) Material blog", "d": "(d) Hugo"}
+    names = {
+        "a": "(a) plugin",
+        "b": "(b) plain MkDocs",
+        "c": "(c) Material blog",
+        "d": "(d) Hugo",
+        "e": "(e) plugin, Zensical",
+        "f": "(f) plain Zensical",
+    }
     lines = [
-        f"Median of {repeat} builds; (a) with a warm card cache, its cold first build in brackets.",
+        f"Median of {repeat} builds; (a) and (e) with a warm card cache (and (e), (f) with Zensical's cache "
+        "warm), their cold first builds in brackets. For (e), a/b is e/f and a/c is e/a.",
         "",
         "| entries | build | pages | seconds | ms/entry | peak MB | site MB | a/b | a/c |",
         "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -251,11 +289,11 @@ def table(rows: list[tuple[int, dict[str, Result], float]], repeat: int) -> str:
     for size, results, feeds in rows:
         for key, result in results.items():
             seconds = f"{result.seconds:.2f}" + (f" ({result.cold:.1f} cold)" if result.cold else "")
-            ratios = ""
+            ratios = " | "
             if key == "a":
                 ratios = f"{result.seconds / results['b'].seconds:.2f} | {result.seconds / results['c'].seconds:.2f}"
-            else:
-                ratios = " | "
+            elif key == "e":
+                ratios = f"{result.seconds / results['f'].seconds:.2f} | {result.seconds / results['a'].seconds:.2f}"
             lines.append(
                 f"| {size} | {names[key]} | {result.pages} | {seconds} | {1000 * result.seconds / size:.1f} | "
                 f"{result.memory_mb:.0f} | {result.size_mb:.1f} | {ratios} |"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import re
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,8 +91,10 @@ def build_journal(
     strict: bool = False,
     serve: bool = False,
     expect_problems: bool = False,
+    engine: str = "",
 ) -> Built:
-    """Write a journal into `root`, build it with Material, and return the result."""
+    """Write a journal into `root`, build it with Material (or with `goals build --engine ENGINE`), and
+    return the result."""
     write_files(root, files or {})
     (root / "docs").mkdir(exist_ok=True)
     plugin = {"today": TODAY, **(options or {})}
@@ -101,6 +107,8 @@ def build_journal(
         **(config or {}),
     }
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    if engine:
+        return engine_build(root, engine, strict=strict, expect_problems=expect_problems)
     return run_build(
         root / "mkdocs.yml",
         root / "site",
@@ -135,6 +143,46 @@ def run_build(
     result.errors = [m for level, m in handler.records if level == "ERROR"]
     if not expect_problems:
         assert not result.failure, f"build failed: {result.failure}\n{result.messages}"
+        assert not result.messages, f"unexpected warnings: {result.messages}"
+    return result
+
+
+ENGINES = ("mkdocs", "properdocs", "zensical")  # what `goals build --engine` runs
+GOALS = [sys.executable, "-m", "goals_journal.cli.main"]
+_LEVEL = re.compile(r"^(DEBUG|INFO|WARNING|ERROR)\s+-  (?:goals-journal: )?(.*)$")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def goals_env() -> dict[str, str]:
+    """The environment `goals` runs in for tests: no pinned epoch or editor, no MkDocs 2 notice."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "EDITOR", "VISUAL")}
+    return {**env, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def engine_build(
+    root: Path, engine: str, *args: str, strict: bool = False, expect_problems: bool = False
+) -> Built:
+    """Run `goals build --engine ENGINE` in `root` (a process of its own) and collect its messages: the
+    lines MkDocs' way of logging prints, and Zensical's own warnings."""
+    command = [*GOALS, "build", "--engine", engine, *(["--strict"] if strict else []), *args]
+    run = subprocess.run(command, cwd=root, env=goals_env(), capture_output=True, text=True, timeout=600)
+    assert "Traceback" not in run.stderr, run.stderr
+    result = Built(root / "site")
+    for line in _ANSI.sub("", run.stderr).splitlines():
+        found = _LEVEL.match(line)
+        if found:
+            result.messages.append((found.group(1), found.group(2)))
+        elif line.startswith("Warning:"):  # Zensical's own
+            result.messages.append(("WARNING", line.removeprefix("Warning:").strip()))
+        elif line.startswith("  ") and result.messages:  # a message of several lines
+            level, text = result.messages[-1]
+            result.messages[-1] = (level, f"{text}\n{line}")
+    result.messages = [(level, text) for level, text in result.messages if level in ("WARNING", "ERROR")]
+    result.errors = [m for level, m in result.messages if level == "ERROR"]
+    if run.returncode != 0:
+        result.failure = run.stderr.strip().splitlines()[-1]
+    if not expect_problems:
+        assert not result.failure, f"build failed: {run.stderr}"
         assert not result.messages, f"unexpected warnings: {result.messages}"
     return result
 

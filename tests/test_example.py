@@ -22,7 +22,11 @@ EXAMPLE = ("mkdocs.yml", "goals", "journal", "docs")
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the example journal, pinned to the day after its last entry."""
-    root = tmp_path_factory.mktemp("example")
+    return copy_example(tmp_path_factory.mktemp("example"))
+
+
+def copy_example(root: Path) -> Path:
+    """Copy the example journal into `root`, pinned to the day after its last entry."""
     for name in EXAMPLE:
         source = ROOT / name
         if source.is_dir():

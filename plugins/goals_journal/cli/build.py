@@ -1,4 +1,5 @@
-"""`goals build`: the MkDocs build of the journal, into a fresh folder swapped in only once it is complete.
+"""`goals build`: the build of the journal (MkDocs, ProperDocs or Zensical), into a fresh folder swapped in
+only once it is complete.
 
 The build runs in this process (so killing `goals build` stops the build itself; a `mkdocs build`
 child would write on into a folder the next `goals build` deletes), into `.<site>.new-XXXX` next to the site folder (so on the same file
@@ -23,8 +24,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from ..hosts.zensical import engine as zensical_engine
+from ..hosts.zensical.assemble import JournalError
+from ..hosts.zensical.configfile import ConfigFileError
+from ..hosts.zensical.workspace import workspace_of
+from .engines import LOGGERS, build_with_mkdocs, serve_with, use_engine, zensical_sources
 from .errors import CommandError
-from .project import load_project, shown
+from .project import Project, load_project, shown
 
 if sys.platform != "win32":
     import fcntl
@@ -34,26 +40,19 @@ NEW, OLD, LOCK = ".new-", ".old-", ".lock"  # after ".<site name>"
 
 def run_build(args: argparse.Namespace) -> int:
     """Build the site into a fresh folder and swap it in when the build is complete; exit 1 if it failed."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
+    engine = getattr(args, "engine", "mkdocs")
+    use_engine(engine)  # before mkdocs.yml is read: ProperDocs stands in for MkDocs' modules
     project = load_project(args.config)
     # Through symbolic links: the swap happens where the site really is, and the link stays.
     site = Path(os.path.realpath(args.site_dir or project.config.site_dir))
     site.parent.mkdir(parents=True, exist_ok=True)
-    with _only_build_of(site), _messages() as shown_as:
+    with _only_build_of(site), _messages(LOGGERS[engine]) as shown_as:
         _recover(site)
         fresh = _fresh_folder(site)
         shown_as[str(fresh)] = str(site)  # MkDocs names the folder it writes: name the real one
         try:
-            config = load_config(str(project.file), site_dir=str(fresh), strict=args.strict)
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except (MkDocsException, OSError) as error:
+            _build(engine, project, fresh, args.strict)
+        except _failures(engine) as error:
             _remove(fresh)
             kept = f"{shown(site)}/ was left as it was" if os.path.lexists(site) else "no site was written"
             raise CommandError(f"the build failed ({_reason(error)}); {kept}") from None
@@ -63,6 +62,36 @@ def run_build(args: argparse.Namespace) -> int:
         _swap_in(fresh, site)
     print(f"Built the site into {shown(site)}/.")
     return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Preview the site with the chosen engine until it is stopped; its exit code."""
+    use_engine(args.engine)
+    if args.engine != "zensical":  # MkDocs and ProperDocs show their own messages
+        return serve_with(args.engine, args.config, args.dev_addr)
+    with _messages(LOGGERS[args.engine]):
+        return serve_with(args.engine, args.config, args.dev_addr)
+
+
+def _build(engine: str, project: Project, into: Path, strict: bool) -> None:
+    """Build the journal with the engine into the empty folder `into`."""
+    if engine != "zensical":
+        build_with_mkdocs(project, into, strict)
+        return
+    sources = zensical_sources(project)
+    workspace = workspace_of(sources.config_file.parent, serving=False)
+    workspace.folder.parent.mkdir(parents=True, exist_ok=True)
+    with _only_build_of(workspace.folder):  # one build at a time in the working folder, whatever the site
+        zensical_engine.build(sources, into, strict)
+
+
+def _failures(engine: str) -> tuple[type[BaseException], ...]:
+    """The errors that mean the engine's build failed (and say why)."""
+    if engine == "zensical":
+        return (JournalError, zensical_engine.ZensicalError, ConfigFileError, OSError)
+    from mkdocs.exceptions import MkDocsException
+
+    return (MkDocsException, OSError)
 
 
 def _fresh_folder(site: Path) -> Path:
@@ -189,9 +218,9 @@ class _Printer(logging.Handler):
 
 
 @contextmanager
-def _messages() -> Iterator[dict[str, str]]:
-    """Show what MkDocs and its plugins log (INFO and up) while the build runs."""
-    logger = logging.getLogger("mkdocs")
+def _messages(name: str = "mkdocs") -> Iterator[dict[str, str]]:
+    """Show what the engine and its plugins log (INFO and up) while the build runs."""
+    logger = logging.getLogger(name)
     shown_as: dict[str, str] = {}
     printer, level, propagate = _Printer(shown_as), logger.level, logger.propagate
     logger.addHandler(printer)

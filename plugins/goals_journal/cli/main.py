@@ -13,6 +13,8 @@ from typing import Any, NoReturn
 from ..core.activity import PLATFORMS
 from .errors import CommandError
 
+ENGINES = ("mkdocs", "properdocs", "zensical")  # what goals build and goals serve can run (see engines)
+
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
     """The function that runs a command, imported when it runs (so that help and usage errors are quick)."""
@@ -81,7 +83,9 @@ def parser() -> argparse.ArgumentParser:
         help="the journal's MkDocs configuration (default: mkdocs.yml in the current folder)",
     )
     top.set_defaults(
-        run=lambda args: _missing_command(top, "init, new, log, remind, check, status, build or import")
+        run=lambda args: _missing_command(
+            top, "init, new, log, remind, check, status, build, serve or import"
+        )
     )
     config = _Parser(add_help=False)
     config.add_argument(
@@ -96,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     _add_check(commands, config)
     _add_status(commands, config)
     _add_build(commands, config)
+    _add_serve(commands, config)
     _add_log(commands, config)
     _add_remind(commands, config)
     _add_import(commands, config)
@@ -124,6 +129,7 @@ def _add_init(commands: Any) -> None:
         help="the address the site will have, such as https://me.github.io/journal/ (default: guessed "
         "from the folder's GitHub remote 'origin', else a placeholder that builds warn about)",
     )
+    _add_engine(init, "the generator its publishing workflow builds with (default: mkdocs)")
     init.set_defaults(run=_command("writing.run_init"))
 
 
@@ -299,10 +305,10 @@ def _add_build(commands: Any, config: argparse.ArgumentParser) -> None:
     build = commands.add_parser(
         "build",
         parents=[config],
-        help="build the site with MkDocs; the previous site stays until the new one is complete",
-        description="Build the site as 'mkdocs build' does, into a fresh folder next to the site folder, "
-        "and put it in place of the previous site only once the build is complete. A failed or "
-        "interrupted build leaves the previous site as it was. Exits with 1 when the build fails.",
+        help="build the site (MkDocs, ProperDocs or Zensical); the previous site stays until the new one is complete",
+        description="Build the site as 'mkdocs build' does (or with ProperDocs or Zensical), into a fresh folder "
+        "next to the site folder, and put it in place of the previous site only once the build is complete. "
+        "A failed or interrupted build leaves the previous site as it was. Exits with 1 when the build fails.",
     )
     build.add_argument(
         "-d",
@@ -314,7 +320,40 @@ def _add_build(commands: Any, config: argparse.ArgumentParser) -> None:
     build.add_argument(
         "--strict", action="store_true", help="fail on warnings too, as 'mkdocs build --strict'"
     )
+    _add_engine(build)
     build.set_defaults(run=_command("build.run_build"))
+
+
+def _add_serve(commands: Any, config: argparse.ArgumentParser) -> None:
+    """`goals serve`."""
+    serve = commands.add_parser(
+        "serve",
+        parents=[config],
+        help="preview the site, drafts included, rebuilt when goals/, journal/ or docs/ change",
+        description="Preview the site with the chosen generator, as 'mkdocs serve' does: drafts are shown, "
+        "and the site is rebuilt whenever a file in goals/, journal/, docs/ or mkdocs.yml changes.",
+    )
+    serve.add_argument(
+        "-a",
+        "--dev-addr",
+        metavar="IP:PORT",
+        default=None,
+        help="the address to serve at (default: the generator's, 127.0.0.1:8000 or localhost:8000)",
+    )
+    _add_engine(serve)
+    serve.set_defaults(run=_command("build.run_serve"))
+
+
+def _add_engine(command: argparse.ArgumentParser, what: str = "") -> None:
+    """The --engine option of build, serve and init."""
+    command.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help=what
+        or "the generator: mkdocs (the default), properdocs (the MkDocs 1.x fork) or zensical "
+        '(pip install "mkdocs-goals-journal[zensical]")',
+    )
 
 
 def _missing_command(command: argparse.ArgumentParser, choices: str) -> int:

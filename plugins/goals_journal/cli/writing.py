@@ -77,7 +77,8 @@ def run_init(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise CommandError(f"{args.dir} is a file, not a folder: choose another place for the journal")
     site_url, source = chosen_site_url(args.site_url, folder)
-    files = init_files(_today(tz), args.timezone, site_url)
+    engine = getattr(args, "engine", "mkdocs")
+    files = init_files(_today(tz), args.timezone, site_url, engine)
     existing = [name for name in files if (folder / name).exists() or (folder / name).is_symlink()]
     if existing:
         raise CommandError(
@@ -92,7 +93,7 @@ def run_init(args: argparse.Namespace) -> int:
     for name in files:
         print(f"  {name}")
     print(f"The site's address is {site_url} ({source}).")
-    print("\n".join(_next_steps(folder, site_url)))
+    print("\n".join(_next_steps(folder, site_url, engine)))
     return 0
 
 
@@ -140,35 +141,88 @@ def pages_address(remote: str) -> str | None:
     return f"https://{host}/" if repo.lower() == host else f"https://{host}/{repo}/"
 
 
-def init_files(today: dt.date, timezone: str, site_url: str = PLACEHOLDER_URL) -> dict[str, str]:
-    """Every file `goals init` writes (path relative to the journal -> text), for a journal started today."""
+def init_files(
+    today: dt.date, timezone: str, site_url: str = PLACEHOLDER_URL, engine: str = "mkdocs"
+) -> dict[str, str]:
+    """Every file `goals init` writes (path relative to the journal -> text), for a journal started today
+    and published with `engine`."""
+    settings = _template("mkdocs.yml", timezone=timezone, site_url=site_url)
     return {
-        "mkdocs.yml": _template("mkdocs.yml", timezone=timezone, site_url=site_url),
+        "mkdocs.yml": _with_engine(settings, SETTINGS_CHANGES.get(engine, ())),
         "docs/about.md": _scaffold("about.md"),
         f"goals/{EXAMPLE_GOAL}.md": _template(
             "example-goal.md", started=today.isoformat(), due=a_year_on(today).isoformat()
         ),
         f"journal/{today:%Y}/{today.isoformat()}-first-entry.md": _scaffold("example-entry.md"),
         ".gitignore": _scaffold("gitignore"),
-        ".github/workflows/publish.yml": _scaffold("publish.yml"),
+        ".github/workflows/publish.yml": _with_engine(
+            _scaffold("publish.yml"), WORKFLOW_CHANGES.get(engine, ())
+        ),
     }
 
 
-def _next_steps(folder: Path, site_url: str) -> list[str]:
+# What changes in the scaffold for a journal published with another generator than MkDocs: old -> new
+# text (each old text must be in the file).
+SETTINGS_CHANGES = {
+    "zensical": (
+        (
+            "# The settings of your goals journal (MkDocs with Material for MkDocs and the goals-journal plugin).\n",
+            "# The settings of your goals journal, built with Zensical (goals build --engine zensical) and the\n"
+            "# goals-journal plugin; MkDocs with Material for MkDocs builds the same site (goals build).\n",
+        ),
+    ),
+}
+WORKFLOW_CHANGES = {
+    "zensical": (
+        ("# Build the journal with MkDocs", "# Build the journal with Zensical"),
+        (
+            "      - name: Install MkDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal\n",
+            "      - name: Install Zensical and the goals-journal plugin\n"
+            '        run: pip install "mkdocs-goals-journal[zensical]"\n',
+        ),
+        ("        run: goals build --strict\n", "        run: goals build --strict --engine zensical\n"),
+    ),
+    "properdocs": (
+        ("# Build the journal with MkDocs", "# Build the journal with ProperDocs"),
+        (
+            "      - name: Install MkDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal\n",
+            "      - name: Install ProperDocs, Material and the goals-journal plugin\n"
+            "        run: pip install mkdocs-goals-journal properdocs\n",
+        ),
+        ("        run: goals build --strict\n", "        run: goals build --strict --engine properdocs\n"),
+    ),
+}
+
+
+def _with_engine(text: str, changes: tuple[tuple[str, str], ...]) -> str:
+    """A scaffold file with the changes for the journal's generator (none for MkDocs)."""
+    for old, new in changes:
+        assert old in text, f"the scaffold changed: {old!r} is not in it"
+        text = text.replace(old, new, 1)
+    return text
+
+
+def _next_steps(folder: Path, site_url: str, engine: str = "mkdocs") -> list[str]:
     """What to do after `goals init`."""
     steps = ["", "Next:"]
     if folder.resolve() != Path.cwd().resolve():
         steps.append(f"  cd {shlex.quote(shown(folder))}")
-    preview = f"http://127.0.0.1:8000{urlsplit(site_url).path or '/'}"  # serve uses site_url's path
+    host = "localhost" if engine == "zensical" else "127.0.0.1"
+    preview = f"http://{host}:8000{urlsplit(site_url).path or '/'}"  # serve uses site_url's path
     publish = "set site_url in mkdocs.yml, push" if site_url == PLACEHOLDER_URL else "push"
+    serve, build = (f"goals serve --engine {engine}", f"goals build --engine {engine}")
+    if engine == "mkdocs":
+        serve, build = ("mkdocs serve", "goals build")
     return [
         *steps,
-        f"  mkdocs serve                  # preview the site at {preview}",
+        f"  {serve:<30}# preview the site at {preview}",
         f'  goals new entry --goal {EXAMPLE_GOAL} --title "What I did today"',
         '  goals new goal "My own goal"',
         "  goals check                   # check every file, without building",
         "  goals status                  # every goal's progress",
-        "  goals build                   # the site in site/, swapped in only when complete",
+        f"  {build:<30}# the site in site/, swapped in only when complete",
         f"To publish: {publish} to the main branch of a GitHub repository, and",
         'choose "GitHub Actions" as the source in its Settings > Pages.',
     ]

@@ -65,9 +65,11 @@ def kept_card(path: Path) -> bool:
         return False
 
 
-def keep(png: bytes, path: Path) -> Path:
-    """Write a PNG to the cache under its own temporary name, then rename it into place (OSError if not)."""
-    descriptor, partial = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
+def keep(png: bytes, path: Path, scratch: Path | None = None) -> Path:
+    """Write a file (a card to the cache) under its own temporary name, beside it or in `scratch` on the
+    same file system, then rename it into place (OSError if not)."""
+    folder = scratch or path.parent
+    descriptor, partial = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(descriptor, "wb") as out:
             out.write(png)

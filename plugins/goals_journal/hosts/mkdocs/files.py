@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +15,13 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ...pages.plan import INTRO_KINDS, MASTODON_PAGE, NOW_PAGE, PageSpec
-from ...pages.render import Fragments
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
+from ..outputs import opens_with_heading
 
-CSS_URI = "assets/goals-journal.css"
 GOALS_PAGE = "goals/index.md"  # the now page follows it in the menu
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
-_HEADING = re.compile(r"\A\s*(#[ \t]|[^\n]+\n=+[ \t]*(\n|\Z))")
 
 
 class GeneratedPage(File):
@@ -45,11 +41,6 @@ class AddedPage:
     file: GeneratedPage
     job: PageJob
     markdown: str
-
-
-def opens_with_heading(markdown: str) -> bool:
-    """Whether Markdown starts with a level-1 heading (then the plugin's HTML goes under it)."""
-    return _HEADING.match(markdown) is not None
 
 
 def add_pages(site: Site, files: Files, config: MkDocsConfig) -> list[AddedPage]:
@@ -98,11 +89,6 @@ def add_file(
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     else:
         files.append(File.generated(config, uri, content=content or ""))
-
-
-def stylesheet() -> str:
-    """The plugin's stylesheet."""
-    return package_files("goals_journal.pages").joinpath("assets/goals-journal.css").read_text("utf-8")
 
 
 def lone_pages_as_links(nav: Navigation, site: Site) -> None:
@@ -171,14 +157,6 @@ def set_meta(page: Page, spec: PageSpec, site: Site) -> None:
         page.meta.setdefault("description", Markup.escape(spec.description))
     if not spec.searchable:
         page.meta.setdefault("search", {"exclude": True})
-
-
-def surround(html: str, has_heading: bool, fragments: Fragments) -> str:
-    """The page's own HTML with the plugin's before it (after its first heading, if any) and after it."""
-    if has_heading:
-        cut = html.index("</h1>") + len("</h1>")
-        return html[:cut] + fragments.before + html[cut:] + fragments.after
-    return fragments.before + html + fragments.after
 
 
 def sitemap_pages(context: Any) -> Any:

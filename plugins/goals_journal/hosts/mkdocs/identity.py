@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
+
+from ..heads import me_links, social_profiles
 
 _ANCHOR = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _REL = re.compile(r"""\srel\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-
-
-def social_profiles(config: Any) -> frozenset[str]:
-    """The addresses of `extra: social:` in mkdocs.yml (Material's social links)."""
-    social = (config.get("extra") or {}).get("social") or ()
-    return frozenset(
-        str(item["link"]).strip() for item in social if isinstance(item, dict) and item.get("link")
-    )
 
 
 def mark(output: str, config: Any, rel_me: Sequence[str]) -> str:
@@ -27,13 +21,8 @@ def mark(output: str, config: Any, rel_me: Sequence[str]) -> str:
     if profiles:
         output = _ANCHOR.sub(lambda match: with_me(match.group(0), profiles), output)
     if rel_me:
-        output = output.replace("</head>", head_links(rel_me) + "</head>", 1)
+        output = output.replace("</head>", me_links(rel_me) + "</head>", 1)
     return output
-
-
-def head_links(addresses: Iterable[str]) -> str:
-    """<link rel="me"> for each profile address."""
-    return "".join(f'<link rel="me" href="{html.escape(address)}">' for address in addresses)
 
 
 def with_me(tag: str, profiles: frozenset[str]) -> str:

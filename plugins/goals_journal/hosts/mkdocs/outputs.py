@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,81 +10,43 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ...core.settings import CardColors, FeedSettings
-from ...outputs import feeds, opendata, social
-from ...outputs.badges import goal_badge
+from ...core.settings import CardColors
 from ...pages.plan import PageSpec
-from ...pages.render import Fragments, without_marks
 from ...pages.site import Site
-from ...speed.cards import cached_cards
+from .. import heads
+from .. import outputs as site_outputs
 from .files import add_file
+
+
+def add_site_files(files: Files, config: MkDocsConfig, made: dict[str, site_outputs.SiteFile]) -> None:
+    """Files of the site from text, bytes or files on disk."""
+    for uri, content in made.items():
+        if isinstance(content, Path):
+            add_file(files, config, uri, path=content)
+        else:
+            add_file(files, config, uri, content)
 
 
 def add_data_files(site: Site, files: Files, config: MkDocsConfig) -> None:
     """Open data and the files beside goals and entries that pages link."""
-    for uri, text in opendata.data_files(site, config.site_url or "").items():
-        add_file(files, config, uri, text)
-    for uri, path in site.plan.assets.items():
-        add_file(files, config, uri, path=path)
+    add_site_files(files, config, site_outputs.data_files(site))
 
 
 def add_cards_and_badges(
     site: Site, colors: CardColors, files: Files, config: MkDocsConfig, say: Callable[[str], None]
 ) -> None:
     """Social cards (drawn only when not cached) and goal badges as site files; `say` what was drawn."""
-    settings, drawn = site.settings, ""
-    if settings.cards and settings.site_url:
-        cache_dir = settings.root / ".cache" / "goals-journal" / "cards"
-        cards = social.cards(site, social.footer_text(settings.site_url), colors)
-        cached = cached_cards(cards, cache_dir)
-        for uri, png in cached.pngs.items():  # a damaged cached file is never among them: it was redrawn
-            if isinstance(png, Path):
-                add_file(files, config, uri, path=png)
-            else:
-                add_file(files, config, uri, png)
-        if cached.drawn:
-            count = cached.drawn
-            where = (
-                f"not cached, so drawn again next time: {cached.unkept}"
-                if cached.unkept
-                else f"cached in {cache_dir}"
-            )
-            drawn = f"drew {count} social card{'s' if count != 1 else ''} ({where})"
-    if settings.badges:
-        for goal_id, progress in site.progress.items():
-            add_file(files, config, f"goals/{goal_id}/badge.svg", goal_badge(progress, colors))
-    if drawn:
-        say(drawn)
+    made = site_outputs.cards_and_badges(site, colors)
+    add_site_files(files, config, made.files)
+    if made.drawn:
+        say(made.drawn)
 
 
 def head_tags(
     site: Site, spec: PageSpec | None, page: Page, config: MkDocsConfig, alts: dict[str, str]
 ) -> str:
     """The webmention link, and Open Graph and Twitter Card tags of a page (these none without site_url)."""
-    site_url, link = site.settings.site_url, webmention_link(site.settings.webmention_endpoint)
-    if not site_url:
-        return link
-    title = spec.title if spec else str(page.title or config.site_name)
-    if spec is not None and spec.kind == "home":  # shared, the home page is the site itself
-        title = config.site_name
-    description = (spec.description if spec else "") or str(page.meta.get("description") or "")
-    address = urljoin(site_url, page.url)
-    return link + social.meta_tags(
-        spec, site, site_url, address, title, description or config.site_description or "", alts
-    )
-
-
-def webmention_link(endpoint: str) -> str:
-    """`<link rel="webmention">` to the endpoint that receives the site's webmentions ("" when none)."""
-    return f'<link rel="webmention" href="{html.escape(endpoint)}">' if endpoint else ""
-
-
-def feed_content(
-    site: Site, spec: PageSpec, html: str, has_heading: bool, made: Fragments, feed: FeedSettings, url: str
-) -> str:
-    """What a feed carries of a page: its text (and an entry's goals and help), links absolute."""
-    text = html.split("</h1>", 1)[1] if has_heading else html
-    text = (
-        text + feeds.feed_extra(spec.entry, site) if spec.entry else without_marks(made.before + made.after)
-    )
-    return feeds.absolute_links(text, urljoin(feed.site_url, url))
+    title = str(page.title or config.site_name)
+    description = str(page.meta.get("description") or "")
+    address = urljoin(site.settings.site_url, page.url)
+    return heads.page_tags(site, spec, title, description, address, alts)

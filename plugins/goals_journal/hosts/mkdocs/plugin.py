@@ -19,6 +19,7 @@ from ...pages.recipe import stop_message, waiting_entries
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
+from .. import outputs as site_outputs
 from .. import recipe
 from . import files as site_files
 from . import identity, outputs, search, theme
@@ -76,7 +77,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         added = site_files.add_pages(self.site, files, config)
         outputs.add_data_files(self.site, files, config)
         outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config, log.info)
-        site_files.add_file(files, config, site_files.CSS_URI, site_files.stylesheet())
+        site_files.add_file(files, config, site_outputs.CSS_URI, site_outputs.stylesheet())
         if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
             site_files.render_ahead(self.site, added, self.prerender, self.memory, self.feed_plan.carried)
         else:
@@ -110,9 +111,9 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         made = self.prerender.take(self.site, PageJob(spec.uri, has_heading))
         feed = self.resolved.feeds
         if feed is not None and spec.uri in self.feed_plan.carried:
-            content = outputs.feed_content(self.site, spec, html, has_heading, made, feed, page.url)
+            content = site_outputs.feed_content(self.site, spec, html, has_heading, made, feed, page.url)
             self.memory.feed_contents[spec.uri] = content
-        html, self.held[spec.uri] = search.hold_back(site_files.surround(html, has_heading, made))
+        html, self.held[spec.uri] = search.hold_back(site_outputs.surround(html, has_heading, made))
         return html
 
     @event_priority(-100)  # after the search plugin has indexed the page

@@ -11,8 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ...pages.render import render_not_found
 from ...pages.site import Site
+from ..outputs import CSS_URI
 from . import identity, search
-from .files import CSS_URI, sitemap_pages
+from .files import sitemap_pages
 
 TEMPLATES = Path(__file__).resolve().parent / "theme"  # 404.html: the theme's page with our content
 

@@ -227,3 +227,9 @@ def now_description(active: int) -> str:
 def now_as_of(day: dt.date) -> str:
     """The line that dates the now page: the day of the build."""
     return f"As of {long_date(day)}."
+
+
+# Previewing with Zensical (goals serve --engine zensical): the mark MkDocs' serve puts on drafts ----------
+
+DRAFT_MARK = "DRAFT"
+DRAFT_MARK_TITLE = "This page will not be included into the built site."
