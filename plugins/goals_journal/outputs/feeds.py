@@ -18,7 +18,12 @@ from ..pages import words
 from ..pages.render import environment
 from ..pages.site import Site
 from ..pages.urls import page_url, relative_url
-from ..pages.words.sharing import goal_feed_title, helped_feed_title
+from ..pages.words.sharing import (
+    goal_feed_title,
+    helped_feed_description,
+    helped_feed_title,
+    read_on_the_site,
+)
 from .feedformats import JSON_FEED_VERSION, FeedInfo, FeedItem, atom, json_feed, rss
 from .social import DEFAULT_CARD
 
@@ -174,7 +179,7 @@ def _feed_infos(site: Site, plan: dict[str, list[str]], options: FeedSettings) -
     if "helped/feed.xml" in plan:
         about["helped/feed.xml"] = (
             helped_feed_title(options.title),
-            words.HELPED_FEED_DESCRIPTION,
+            helped_feed_description(),
             HELPED_PAGE,
         )
     for goal in site.goals.values():
@@ -207,7 +212,7 @@ def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: boo
     url = urljoin(options.site_url, page_url(entry.uri, directory_urls))
     full = content
     if len(content.encode("utf-8")) > LARGEST_FEED_ITEM:
-        full = f'{short}\n<p><a href="{html.escape(url)}">{html.escape(words.READ_ON_THE_SITE)}</a></p>'
+        full = f'{short}\n<p><a href="{html.escape(url)}">{html.escape(read_on_the_site())}</a></p>'
     return FeedItem(
         url=url,
         title=words.entry_title(entry),
@@ -229,7 +234,7 @@ def syndication_html(urls: tuple[str, ...]) -> str:
     links = ", ".join(
         f'<a href="{html.escape(u)}">{html.escape(urlsplit(u).hostname or u)}</a>' for u in urls
     )
-    return f"\n<p>{html.escape(words.ALSO_POSTED_ON)} {links}.</p>"  # as the entry page says it
+    return f"\n<p>{html.escape(words.also_posted_on())} {links}.</p>"  # as the entry page says it
 
 
 def _roundup_item(roundup: Roundup, content: str, options: FeedSettings, site: Site) -> FeedItem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -10,6 +11,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
 from ...core.settings import CardColors, FeedSettings
 from ...outputs import feeds, opendata, social
@@ -19,6 +21,19 @@ from ...pages.render import Fragments, without_marks
 from ...pages.site import Site
 from ...speed.cards import cached_cards
 from .files import add_file
+
+
+def write_feeds(
+    site: Site,
+    plan: feeds.FeedPlan,
+    contents: dict[str, str],
+    feed: FeedSettings | None,
+    config: MkDocsConfig,
+) -> None:
+    """Write every feed into the site folder (once every page carried has been rendered)."""
+    if feed is not None:
+        for path, data in feeds.feed_files(site, plan.feeds, contents, feed).items():
+            write_file(data, os.path.join(config.site_dir, path))
 
 
 def add_data_files(site: Site, files: Files, config: MkDocsConfig) -> None:
