@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 from ..core.model import Entry
 from ..core.plaintext import html_text
@@ -18,7 +19,9 @@ from ..pages import words
 from ..pages.render import environment
 from ..pages.site import Site
 from ..pages.urls import page_url, relative_url
+from ..pages.words.language import current
 from ..pages.words.sharing import (
+    feed_page_words,
     goal_feed_title,
     helped_feed_description,
     helped_feed_title,
@@ -142,7 +145,7 @@ def feed_files(
             if r.uri in chosen
         }
     )
-    files = {STYLESHEET: resources.files(__package__).joinpath(STYLESHEET).read_bytes()}
+    files = {STYLESHEET: stylesheet()}
     for path, info in _feed_infos(site, plan, options).items():
         carried = [items[uri] for uri in plan[path]]
         rss_path, atom_path, json_path = _twins(path)
@@ -152,6 +155,15 @@ def feed_files(
         if "/" in path:
             files[path.removesuffix("feed.xml") + "sitemap.xml"] = feed_folder_sitemap(info.home_url)
     return files
+
+
+def stylesheet() -> bytes:
+    """feed.xsl, its sentences in the site's language (and right to left where its script is)."""
+    text = resources.files(__package__).joinpath(STYLESHEET).read_text("utf-8")
+    for english, said in feed_page_words().items():
+        text = text.replace(english, xml_escape(said))
+    direction = '<xsl:attribute name="dir">rtl</xsl:attribute>' if current().rtl else ""
+    return text.replace("<!--gj:direction-->", direction).encode("utf-8")
 
 
 def feed_folder_sitemap(address: str) -> bytes:
@@ -221,6 +233,7 @@ def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: boo
         summary=html_text(short or content),
         tags=entry.tags,
         syndication=entry.syndication,
+        language=entry.lang,
     )
 
 

@@ -166,13 +166,18 @@ def entry_list(
             chips += f'<a class="gj-chip gj-chip--more" href="{href}" aria-label="{escape(rest)}" title="{escape(rest)}">{more}</a>'
         items.append(
             f'<li class="h-entry">\n<time class="dt-published" datetime="{day.isoformat()}">{escape(when)}</time>\n'
-            f'<div>\n<a class="p-name u-url" href="{href}">{escape(words.entry_title(entry))}</a>\n'
+            f'<div>\n<a class="p-name u-url" href="{href}"{_lang(entry)}>{escape(words.entry_title(entry))}</a>\n'
             + (f'<span class="gj-summary p-summary">{escape(summary)}</span>\n' if summary else "")
             + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
             + "</div>\n</li>\n"
         )
     short = "" if with_year else " gj-entries--short"
     return Markup(f'<ul class="gj-entries{short}">\n{"".join(items)}</ul>\n')
+
+
+def _lang(entry: Entry) -> str:
+    """The lang attribute of an entry written in a language of its own ("" for the site's)."""
+    return f' lang="{html.escape(entry.lang)}"' if entry.lang else ""
 
 
 def goal_chip(goal: Goal, url: Callable[[str], str]) -> Markup:

@@ -6,6 +6,7 @@ from ...core.progress import GoalProgress, MetricProgress
 from ...core.roundups import Roundup
 from . import percent, percent_text, roundup_label, roundup_summary, share, status_text
 from .language import _, n_
+from .cards import unit
 from .metrics import metric_text
 
 
@@ -21,7 +22,7 @@ def headline(progress: GoalProgress) -> tuple[int | None, str]:
 
 def share_words(progress: GoalProgress, metric: MetricProgress) -> str:
     """62% of the way to 150 people helped (Help others)."""
-    title, label = progress.goal.title, metric.metric.label.lower()
+    title, label = progress.goal.title, unit(metric.metric.label)
     text = metric_text(metric)
     if metric.metric.shape == "total":
         return _(
@@ -104,6 +105,27 @@ def helped_feed_description() -> str:
 def goal_feed_title(goal_title: str, site_feed_title: str) -> str:
     """Help others · My journal."""
     return _("%(goal)s · %(site)s", goal=goal_title, site=site_feed_title)
+
+
+def feed_page_words() -> dict[str, str]:
+    """The sentences of the page a browser shows for an RSS or Atom feed (feed.xsl), by their English."""
+    english = (
+        "This is a feed.",
+        "It shows the newest posts of this site in a feed reader.",
+        "To subscribe, copy this address into your feed reader:",
+        'No feed reader yet? Many are free, as apps and on the web: search for "feed reader".',
+        "Go to the site",
+        "Newest posts",
+    )
+    said = (
+        _("This is a feed."),
+        _("It shows the newest posts of this site in a feed reader."),
+        _("To subscribe, copy this address into your feed reader:"),
+        _('No feed reader yet? Many are free, as apps and on the web: search for "feed reader".'),
+        _("Go to the site"),
+        _("Newest posts"),
+    )
+    return dict(zip(english, said, strict=True))
 
 
 def read_on_the_site() -> str:
