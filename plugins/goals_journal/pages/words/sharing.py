@@ -5,8 +5,8 @@ from __future__ import annotations
 from ...core.progress import GoalProgress, MetricProgress
 from ...core.roundups import Roundup
 from . import percent, percent_text, roundup_label, roundup_summary, share, status_text
-from .language import _, n_
 from .cards import unit
+from .language import _, n_
 from .metrics import metric_text
 
 
