@@ -81,8 +81,8 @@ def roundup_card(roundup: Roundup, site: Site, footer: str, colors: CardColors) 
     rows = tuple(Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts())
     hero = Hero(words.number(total), say.helped_unit(total))
     title = say.roundup_card_title(roundup)
-    span = words.roundup_span(roundup)
-    return Card(site.settings.site_name, title, hero, "", None, rows, span, footer, "", colors)
+    pill = words.week_name(roundup) or words.roundup_span(roundup)  # the title already has the dates
+    return Card(site.settings.site_name, title, hero, "", None, rows, pill, footer, "", colors)
 
 
 def review_card(review: YearReview, site: Site, footer: str, colors: CardColors) -> Card:

@@ -124,7 +124,7 @@ def stop(token: Token[Language | None] | None) -> None:
         return
     try:
         _speaking.reset(token)
-    except ValueError:  # set in another context (a host that lost track): speak English again
+    except (ValueError, RuntimeError):  # set in another context, or reset already: speak English
         _speaking.set(None)
 
 
