@@ -85,6 +85,40 @@ def test_the_template_holds_every_message_of_the_code_and_templates() -> None:
     assert len(template) > 300
 
 
+TEMPLATES = ROOT / "plugins/goals_journal/pages/templates"
+NAMES = {
+    "data",
+    "json",
+    "csv",
+    "goals",
+    "journal",
+    "first",
+    "week",
+    "md",
+    "RSS",
+    "Atom",
+    "JSON Feed",
+}  # files, formats
+
+
+def test_no_template_writes_words_outside_gettext() -> None:
+    """What is left of each template without its Jinja (and {% trans %} blocks), markup and scripts is
+    names of files and formats: every sentence goes through the catalog."""
+    left = {}
+    for path in sorted(TEMPLATES.glob("*.html")):
+        text = re.sub(
+            r"\{#.*?#\}|\{% trans.*?%\}.*?\{% endtrans %\}|<script.*?</script>",
+            " ",
+            path.read_text("utf-8"),
+            flags=re.S,
+        )
+        text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|<[^>]*>", " ", text, flags=re.S)
+        words_left = {w.strip() for w in re.findall(r"[A-Za-z][A-Za-z' ]*", text)} - NAMES - {""}
+        if words_left:
+            left[path.name] = sorted(words_left)
+    assert left == {}
+
+
 @pytest.mark.parametrize("code", [c for c in language.shipped() if c != language.ENGLISH])
 def test_every_shipped_catalog_translates_every_message(code: str) -> None:
     translated = catalog(language.catalog_path(code))

@@ -144,12 +144,12 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Write the feeds once every entry page has been rendered."""
         self.prerender.close()
         outputs.write_feeds(self.site, self.feed_plan, self.memory.feed_contents, self.resolved.feeds, config)
-        self.voice = language.stop(self.voice)
+        language.stop(self.voice)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop rendering in the background when the build fails."""
         self.prerender.close()
-        self.voice = language.stop(self.voice)  # the build is over: its language leaks into no other
+        language.stop(self.voice)  # the build is over: its language leaks into no other (a used token: none)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""
