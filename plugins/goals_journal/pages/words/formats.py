@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, format_interval, format_skeleton, get_day_names, get_month_names
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
-from .language import ENGLISH, current
+from .language import ENGLISH, current, language
 
 # The journal's English forms, as CLDR patterns, for the skeletons every other language follows.
 ENGLISH_PATTERNS = {"full": "EEEE d MMMM y", "yMMMd": "d MMM y", "yMMMEd": "EEE d MMM y", "MMMd": "d MMM"}
@@ -27,8 +28,14 @@ def _english() -> bool:
 
 def _date(day: dt.date, skeleton: str) -> str:
     """A date in the shape `skeleton` names, the English pattern or the locale's own."""
-    locale = current().locale
-    if _english() and skeleton in ENGLISH_PATTERNS:
+    return _formatted_date(current().code, day, skeleton)
+
+
+@lru_cache(maxsize=1 << 16)
+def _formatted_date(code: str, day: dt.date, skeleton: str) -> str:
+    """A date in a language (Babel is slow enough that a big journal's thousands of dates are kept)."""
+    locale = language(code).locale
+    if locale.language == ENGLISH and skeleton in ENGLISH_PATTERNS:
         return str(format_date(day, ENGLISH_PATTERNS[skeleton], locale=locale))
     if skeleton == "full":
         return str(format_date(day, "full", locale=locale))
@@ -102,8 +109,14 @@ def number(value: float, decimals: int = 2) -> str:
     """A number as people write it in the language: 1,234 or 2.5; 1.234 or 2,5 (two decimals at most)."""
     rounded = round(float(value), decimals)
     shown: int | float = int(rounded) if rounded.is_integer() else rounded
+    return _formatted_number(current().code, shown, decimals)
+
+
+@lru_cache(maxsize=1 << 16)
+def _formatted_number(code: str, shown: float, decimals: int) -> str:
+    """A rounded number in a language (kept: the same few numbers are written again and again)."""
     pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
-    return str(format_decimal(shown, format=pattern, locale=current().locale))
+    return str(format_decimal(shown, format=pattern, locale=language(code).locale))
 
 
 def percent_text(whole: int) -> str:

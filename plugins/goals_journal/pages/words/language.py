@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -149,7 +149,7 @@ def n_(singular: str, plural: str, count: int, **values: object) -> str:
     is the count written in the language's way."""
     language = current()
     text = language.translations.ngettext(singular, plural, count)
-    return text % {"count": format_decimal(count, locale=language.locale), **values}
+    return text % {"count": _counted(language.code, count), **values}
 
 
 def p_(context: str, message: str, **values: object) -> str:
@@ -162,4 +162,10 @@ def np_(context: str, singular: str, plural: str, count: int, **values: object) 
     """n_ with a context."""
     language = current()
     text = language.translations.npgettext(context, singular, plural, count)
-    return text % {"count": format_decimal(count, locale=language.locale), **values}
+    return text % {"count": _counted(language.code, count), **values}
+
+
+@lru_cache(maxsize=1 << 14)
+def _counted(code: str, count: int) -> str:
+    """A count as the language writes it: 1,234; 1.234 (kept: counts repeat)."""
+    return str(format_decimal(count, locale=language(code).locale))
