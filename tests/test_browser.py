@@ -9,6 +9,7 @@ Without Chromium, Playwright or axe-core the module is skipped, unless CI is set
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from collections.abc import Iterator
@@ -443,3 +444,43 @@ def test_chart_and_bar_colours_follow_the_material_palette(
                 assert all(abs(a - b) <= 1.5 for a, b in zip(got, expected, strict=True)), (
                     f"{primary} {scheme}: {css} is {color}, not {expected}"
                 )
+
+
+# Other languages (issue 19) -----------------------------------------------------------------------
+
+LANGUAGES = ("de", "ar")  # German's longer words; Arabic's right-to-left page
+LANGUAGE_PAGES = ("home", "goal", "goal-daily", "roundup")
+
+
+@pytest.fixture(scope="module")
+def language_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The example journal with theme.language de and ar, each served under the site's path."""
+    with contextlib.ExitStack() as servers:
+        sites = {}
+        for code in LANGUAGES:
+            root = tmp_path_factory.mktemp(f"browser-{code}")
+            (root / "site").mkdir()
+            server = servers.enter_context(harness.SiteServer(root / "site", PREFIX))
+            for name in ("goals", "journal", "docs"):
+                shutil.copytree(ROOT / name, root / name)
+            config = (ROOT / "mkdocs.yml").read_text("utf-8")
+            config = re.sub(r"(?m)^site_url: .*$", f"site_url: {server.url}", config)
+            config = config.replace("  name: material\n", f"  name: material\n  language: {code}\n")
+            (root / "mkdocs.yml").write_text(config, "utf-8")
+            run_build(root / "mkdocs.yml", root / "site", strict=True)
+            sites[code] = server.url
+        yield sites
+
+
+@pytest.mark.parametrize(("code", "page"), [(c, p) for c in LANGUAGES for p in LANGUAGE_PAGES])
+def test_other_languages_fit_a_phone(
+    language_sites: dict[str, str], browser: Browser, code: str, page: str
+) -> None:
+    """In German and in Arabic (mirrored), a phone page loads cleanly, never scrolls sideways, and its
+    charts fit or open at today (the calendar's scroll trick holds in a right-to-left page too)."""
+    report = visit(browser, language_sites[code], page, "phone", "light")
+    assert unknown(report.problems) == [] and report.third_party == []
+    overflow = report.probe["overflow"]
+    assert overflow["scrollWidth"] <= min(overflow["width"], WIDTHS["phone"]), overflow["culprits"]
+    for chart in report.probe["charts"]:
+        assert chart["fits"] if chart["todayInView"] is None else chart["todayInView"], chart["label"]

@@ -277,7 +277,7 @@ def test_unknown_keys_warn_with_a_suggestion_and_fail_strict_builds(site_root: P
     assert not lenient.failure
     assert lenient.warnings == [
         "journal/2027-01-03-x.md:2: unknown key 'titel' (did you mean 'title'?); known keys: title, date, goals, "
-        "metrics, helped, tags, rest, draft, private, syndication, imported"
+        "metrics, helped, tags, rest, draft, private, syndication, imported, lang"
     ]
     (site_root / "site").rename(site_root / "lenient-site")
     strict = build_journal(site_root, files, strict=True, expect_problems=True)

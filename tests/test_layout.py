@@ -70,7 +70,9 @@ def test_every_word_of_each_vocabulary_has_its_reader_facing_words() -> None:
     assert tuple(words.PERIOD_WORDS) == vocabulary.PERIODS
     assert tuple(words.STATE_WORDS) == vocabulary.PERIOD_STATES
     assert tuple(words.METRIC_STATE_WORDS) == vocabulary.METRIC_STATES
-    assert [name.lower() for name in words.DAY_NAMES] == list(vocabulary.WEEKDAYS)
+    assert tuple(words.GOAL_STATE_WORDS) == vocabulary.GOAL_STATES
+    assert tuple(words.KIND_TITLES) == tuple(words.KIND_NAMES) == vocabulary.HELP_KINDS
+    assert [words.day_name(day).lower() for day in range(7)] == list(vocabulary.WEEKDAYS)  # English
     assert sorted(CONTEXTS) == sorted(PAGE_KINDS)
     templates = PACKAGE / "pages" / "templates"
     assert [kind for kind in PAGE_KINDS if not (templates / f"{kind}.html").is_file()] == []

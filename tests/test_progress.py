@@ -119,7 +119,7 @@ def test_ratio_with_zero_denominator_and_a_real_one() -> None:
     metric = Metric("give_take", "Give", target=0.75, ratio=Ratio(("others",), ("others", "own")))
     empty = goal_progress(make_goal(metric), [make_entry("2027-01-02")], D("2027-01-10")).metrics[0]
     assert (empty.value, empty.whole) == (0.0, 0.0)
-    assert metric_text(empty) == MetricWords("–", "75%", "0 of 0", "")
+    assert metric_text(empty) == MetricWords("–", "75%", ("0 of 0",), "")
     entries = [
         make_entry("2027-01-02", metrics={"others": 4, "own": 1}),
         make_entry("2027-01-05", metrics={"others": 1, "own": 2}),

@@ -23,13 +23,20 @@ from ..core.days import next_period
 from ..core.model import Goal
 from ..core.progress import GoalProgress, MetricProgress
 from ..pages.recipe import prepare
-from ..pages.words import PERIOD_WORDS, day_text, long_date, number, plural
+from ..pages.words import day_text, long_date, number
 from .errors import CommandError
 from .project import load_project
 
 RISKS = ("streak", "period", "pace")  # the `risk` of an item, soonest first among items of a day
 DEFAULT_SAFE_DAYS = 2  # the plugin option remind_safe_days
 _NOW = {"day": "today", "week": "this week", "month": "this month"}
+# `goals remind` speaks English, as the command's other messages do (goals status follows the journal)
+_PERIODS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """The English word for `count` things."""
+    return one if count == 1 else many
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,7 @@ def _rate_risk(
     needed = target - current.value
     streak = progress.current_streak
     risk = "streak" if metric.per == "day" and streak else "period"
-    one, many = PERIOD_WORDS[metric.per]
+    one, many = _PERIODS[metric.per]
     text = (
         f"{goal.title}: {metric.label}: {_NOW[metric.per]} {number(current.value)} of {number(target)}; "
         f"log {number(needed)} more {'today' if days_left == 0 else f'by {day_text(last)}'}"

@@ -13,12 +13,14 @@ from dataclasses import replace
 from ..core.files import list_files
 from ..core.model import Problem
 from ..core.progress import GoalProgress, MetricProgress
+from ..core.settings import Settings
 from ..outputs.opendata import goals_document
 from ..pages.recipe import prepare
-from ..pages.words import long_date, percent, status_text
+from ..pages.words import entry_count, long_date, percent, percent_text, status_text
+from ..pages.words.language import _, speaking
 from ..pages.words.metrics import metric_text, state_word, status_reason
 from .errors import CommandError
-from .project import load_project
+from .project import Project, load_project
 
 BAR_WIDTH = 10
 BAR_GLYPHS = ("█", "░")
@@ -78,6 +80,12 @@ def run_status(args: argparse.Namespace) -> int:
     settings = project.settings()
     if args.today is not None:
         settings = replace(settings, today=args.today)
+    with speaking(settings.language):  # the report is in the journal's language, as the site is
+        return _print_status(project, settings, args.json)
+
+
+def _print_status(project: Project, settings: Settings, as_json: bool) -> int:
+    """Count the journal and print its goals (or goals.json)."""
     prepared = prepare(settings)
     if prepared.site is None:
         raise CommandError(
@@ -85,7 +93,7 @@ def run_status(args: argparse.Namespace) -> int:
             "run 'goals check' to see them"
         )
     site = prepared.site
-    if args.json:
+    if as_json:
         document = goals_document(site, project.config.site_url or "")
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
@@ -95,9 +103,9 @@ def run_status(args: argparse.Namespace) -> int:
 
 def status_lines(site_name: str, today: dt.date, goals: Sequence[GoalProgress]) -> list[str]:
     """The terminal report: a heading, then each goal with a bar, value and detail line per metric."""
-    lines = [f"{site_name}: progress as of {long_date(today)}"]
+    lines = [_("%(site)s: progress as of %(date)s", site=site_name, date=long_date(today))]
     if not goals:
-        return [*lines, "", 'No goals yet: add one with goals new goal "Title".']
+        return [*lines, "", _('No goals yet: add one with goals new goal "Title".')]
     glyphs = _glyphs()
     for progress in goals:
         lines += ["", *goal_lines(progress, glyphs)]
@@ -119,7 +127,7 @@ def goal_lines(progress: GoalProgress, glyphs: tuple[str, str] = BAR_GLYPHS) -> 
         )
         lines.append(f"  {'':<{width}}  {state}{text.detail}")
     if not progress.metrics:
-        lines.append(f"  {_count(len(progress.entries), 'entry', 'entries')} so far")
+        lines.append("  " + _("%(entries)s so far", entries=entry_count(len(progress.entries))))
     return lines
 
 
@@ -128,7 +136,7 @@ def bar(metric: MetricProgress, glyphs: tuple[str, str] = BAR_GLYPHS) -> str:
     if metric.fraction is None:
         return " " * (BAR_WIDTH + 6)
     filled = math.floor(percent(metric.fraction) * BAR_WIDTH / 100 + 0.5)
-    shown = f"{percent(metric.fraction, clamp=False)}%"
+    shown = percent_text(percent(metric.fraction, clamp=False))
     return f"{glyphs[0] * filled}{glyphs[1] * (BAR_WIDTH - filled)} {shown:>5}"
 
 

@@ -18,9 +18,9 @@ from PIL import ImageColor
 from ..core.mentions import web_address
 from ..core.model import Problem
 from ..core.settings import CardColors, FeedSettings, Folders, Settings
-from ..core.vocabulary import WEEKDAYS
 from ..pages import palette
 from .colors import config_line, read_stylesheets, site_scheme
+from .languages import first_weekday, site_language
 
 MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's own, when the theme sets none
 
@@ -167,13 +167,16 @@ def folders(opts: Any, site: SiteConfig) -> Folders:
 def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
     """The settings, feed settings and card colours from the plugin's options and the site's settings."""
     where = folders(opts, site)
+    option = getattr(opts, "language", None)
+    language, language_problems = site_language(option, site.language, site.config_file)
     settings = Settings(
         root=where.root,
         goals_dir=where.goals_dir,
         journal_dir=where.journal_dir,
         tz=where.tz,
         today=as_of_day(opts.today, where.tz),
-        week_start=WEEKDAYS.index(opts.week_start),
+        week_start=first_weekday(opts.week_start, language),
+        language=language,
         count_private=opts.count_private,
         serving=serving,
         directory_urls=site.directory_urls,
@@ -198,7 +201,7 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
             opts.feed_title or site.site_name,
             opts.feed_description or site.site_description or "",
             opts.feed_author or site.site_author or "",
-            site.language,
+            language.replace("_", "-") if option or site.language else "",
             opts.feed_items,
             opts.feed_content,
             opts.feed_weekly_roundups,
@@ -213,7 +216,7 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
     colors, color_problems = card_colors(
         scheme, site.config_file, opts.card_background, opts.card_text, opts.card_accent
     )
-    problems = (*placeholder_problems(site), *palette_problems, *color_problems)
+    problems = (*placeholder_problems(site), *language_problems, *palette_problems, *color_problems)
     return Resolved(settings, feed, colors, problems)
 
 

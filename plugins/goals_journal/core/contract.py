@@ -50,11 +50,16 @@ ENTRY_KEYS = (
     "private",
     "syndication",
     "imported",
+    "lang",
 )
 HELPED_KEYS = ("who", "how", "kind", "where", "link", "private")
 
 LARGEST_ENTRY = 200_000  # characters of text: a longer entry is warned about (feeds carry its summary)
 _DATED_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[-_ ](.*))?$")
+# A BCP 47 language tag: a language, then an optional script, region and variants (de, pt-BR, zh-Hant-TW).
+LANGUAGE_TAG = re.compile(
+    r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:[-_][A-Za-z0-9]{5,8})*$"
+)
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$")
 
 
@@ -251,12 +256,26 @@ def read_entry(path: Path, display: str, tz: ZoneInfo) -> Reading:
         tags=tags,
         syndication=fields.links(("syndication",)),
         imported=fields.words(("imported",)),
+        lang=_language_tag(fields),
         body=doc.body,
         body_line=doc.body_line,
         lines=lines,
         **flags,
     )
     return Reading(entry, tuple(fields.problems))
+
+
+def _language_tag(fields: Fields) -> str:
+    """The entry's `lang:`, a BCP 47 tag such as de or pt-BR, written with a hyphen ("" when none)."""
+    tag = fields.text(("lang",))
+    if tag and not LANGUAGE_TAG.match(tag):
+        fields.error(
+            f"'lang' is {tag!r}, not a language tag: write the language of the entry's text as a BCP 47 "
+            "tag, such as de, fr or pt-BR",
+            ("lang",),
+        )
+        return ""
+    return tag.replace("_", "-")
 
 
 def _shape_of_the_file(fields: Fields, doc: Document) -> None:

@@ -114,6 +114,7 @@ class Entry:
     helped: tuple[Helped, ...] = ()
     syndication: tuple[str, ...] = ()  # where the entry was also posted (http(s) addresses)
     imported: tuple[str, ...] = ()  # "platform:id" of each activity `goals import` wrote into it
+    lang: str = ""  # the language of its text (a BCP 47 tag) when it is not the site's; "" otherwise
     tags: tuple[str, ...] = ()
     rest: bool = False
     draft: bool = False

@@ -61,6 +61,7 @@ class Settings:
     tz: ZoneInfo
     today: dt.date
     week_start: int = 0
+    language: str = "en"  # the site's language as Babel writes it (de, pt_BR): its words, dates, numbers
     count_private: bool = True
     serving: bool = False
     directory_urls: bool = True

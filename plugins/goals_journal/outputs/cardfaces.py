@@ -41,7 +41,7 @@ def metric_picture(metric: MetricProgress, progress: GoalProgress, week_start: i
         return strip, say.strip_alt(metric.metric.per or "day", strip.states)
     if metric.metric.shape == "ratio":
         target = metric.target
-        label = say.target_label(f"{words.percent(target, clamp=False)}%") if target is not None else ""
+        label = say.target_label(words.share(target)) if target is not None else ""
         return Gauge(metric.value if metric.whole else None, target, label), say.gauge_alt(metric)
     return road(metric, progress.goal.started), say.road_alt(metric, say.has_decimals(metric))
 
@@ -72,7 +72,7 @@ def period_strip(metric: MetricProgress, week_start: int) -> Strip:
     periods = metric.periods[-STRIP_PERIODS[per] :]
     weeks = per == "day" and len(periods) >= WEEK_COLUMNS_FROM
     offset = (periods[0].start.weekday() - week_start) % 7 if weeks else 0
-    return Strip(tuple(p.state for p in periods), 7 if weeks else 1, offset, say.STRIP_LEGENDS[per])
+    return Strip(tuple(p.state for p in periods), 7 if weeks else 1, offset, say.strip_legend(per))
 
 
 def roundup_card(roundup: Roundup, site: Site, footer: str, colors: CardColors) -> Card:
@@ -81,8 +81,8 @@ def roundup_card(roundup: Roundup, site: Site, footer: str, colors: CardColors) 
     rows = tuple(Bar(words.kind_title(kind), str(count), count / total) for kind, count in roundup.counts())
     hero = Hero(words.number(total), say.helped_unit(total))
     title = say.roundup_card_title(roundup)
-    span = words.roundup_span(roundup)
-    return Card(site.settings.site_name, title, hero, "", None, rows, span, footer, "", colors)
+    pill = words.week_name(roundup) or words.roundup_span(roundup)  # the title already has the dates
+    return Card(site.settings.site_name, title, hero, "", None, rows, pill, footer, "", colors)
 
 
 def review_card(review: YearReview, site: Site, footer: str, colors: CardColors) -> Card:
@@ -131,4 +131,4 @@ def activity(site: Site) -> tuple[Heat, str]:
             done[entry.day] = (entries + 1, helped + counted)
     days = (today - first).days + 1
     levels = tuple(heat_level(*done.get(first + dt.timedelta(days=n), (0, 0))) for n in range(days))
-    return Heat(levels, 0, say.HEAT_LEGEND), say.heat_alt(first, sum(1 for level in levels if level))
+    return Heat(levels, 0, say.heat_legend()), say.heat_alt(first, sum(1 for level in levels if level))

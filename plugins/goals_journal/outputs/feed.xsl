@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- How a browser shows the journal's RSS and Atom feeds: as a page that says how to subscribe.
      Feed readers never use this file: they read the feed itself. Every value comes from the feed
-     through xsl:value-of, which escapes it. -->
+     through xsl:value-of, which escapes it. Its sentences are written in the site's language when
+     the feeds are (the words of `feed_page_words` in pages/words/sharing.py replace them). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:atom="http://www.w3.org/2005/Atom"
@@ -20,6 +21,7 @@
       <xsl:if test="$language">
         <xsl:attribute name="lang"><xsl:value-of select="$language"/></xsl:attribute>
       </xsl:if>
+      <!--gj:direction-->
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>

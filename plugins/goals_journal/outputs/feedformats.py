@@ -17,6 +17,7 @@ from lxml import etree
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _TITLES = ("title", f"{{{ATOM}}}title")
 
 
@@ -49,6 +50,7 @@ class FeedItem:
     summary: str  # plain text
     tags: tuple[str, ...] = ()
     syndication: tuple[str, ...] = ()  # where the entry was also posted: absolute http(s) URLs
+    language: str = ""  # the entry's own language (its lang:), when it is not the feed's
 
 
 def _generator(
@@ -126,6 +128,8 @@ def _finish(document: bytes, info: FeedInfo, items: list[FeedItem]) -> bytes:
                 channel.append(hub)
     else:
         for entry, item in zip(root.iterfind(f"{{{ATOM}}}entry"), items, strict=True):
+            if item.language:  # RSS has only the channel's <language>; Atom says it per entry
+                entry.set(XML_LANG, item.language)
             alternate = entry.find(f"{{{ATOM}}}link")
             if alternate is not None:
                 alternate.set("rel", "alternate")  # the default, written out
@@ -191,6 +195,7 @@ def json_feed(info: FeedInfo, items: list[FeedItem]) -> bytes:
             "summary": item.summary,
             "date_published": item.published.isoformat(),
             **({"tags": list(item.tags)} if item.tags else {}),
+            **({"language": item.language} if item.language else {}),
         }
         for item in items
     ]

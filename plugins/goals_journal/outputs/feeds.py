@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urljoin, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 from ..core.model import Entry
 from ..core.plaintext import html_text
@@ -18,7 +19,14 @@ from ..pages import words
 from ..pages.render import environment
 from ..pages.site import Site
 from ..pages.urls import page_url, relative_url
-from ..pages.words.sharing import goal_feed_title, helped_feed_title
+from ..pages.words.language import current
+from ..pages.words.sharing import (
+    feed_page_words,
+    goal_feed_title,
+    helped_feed_description,
+    helped_feed_title,
+    read_on_the_site,
+)
 from .feedformats import JSON_FEED_VERSION, FeedInfo, FeedItem, atom, json_feed, rss
 from .social import DEFAULT_CARD
 
@@ -137,7 +145,7 @@ def feed_files(
             if r.uri in chosen
         }
     )
-    files = {STYLESHEET: resources.files(__package__).joinpath(STYLESHEET).read_bytes()}
+    files = {STYLESHEET: stylesheet()}
     for path, info in _feed_infos(site, plan, options).items():
         carried = [items[uri] for uri in plan[path]]
         rss_path, atom_path, json_path = _twins(path)
@@ -147,6 +155,15 @@ def feed_files(
         if "/" in path:
             files[path.removesuffix("feed.xml") + "sitemap.xml"] = feed_folder_sitemap(info.home_url)
     return files
+
+
+def stylesheet() -> bytes:
+    """feed.xsl, its sentences in the site's language (and right to left where its script is)."""
+    text = resources.files(__package__).joinpath(STYLESHEET).read_text("utf-8")
+    for english, said in feed_page_words().items():
+        text = text.replace(english, xml_escape(said))
+    direction = '<xsl:attribute name="dir">rtl</xsl:attribute>' if current().rtl else ""
+    return text.replace("<!--gj:direction-->", direction).encode("utf-8")
 
 
 def feed_folder_sitemap(address: str) -> bytes:
@@ -174,7 +191,7 @@ def _feed_infos(site: Site, plan: dict[str, list[str]], options: FeedSettings) -
     if "helped/feed.xml" in plan:
         about["helped/feed.xml"] = (
             helped_feed_title(options.title),
-            words.HELPED_FEED_DESCRIPTION,
+            helped_feed_description(),
             HELPED_PAGE,
         )
     for goal in site.goals.values():
@@ -207,7 +224,7 @@ def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: boo
     url = urljoin(options.site_url, page_url(entry.uri, directory_urls))
     full = content
     if len(content.encode("utf-8")) > LARGEST_FEED_ITEM:
-        full = f'{short}\n<p><a href="{html.escape(url)}">{html.escape(words.READ_ON_THE_SITE)}</a></p>'
+        full = f'{short}\n<p><a href="{html.escape(url)}">{html.escape(read_on_the_site())}</a></p>'
     return FeedItem(
         url=url,
         title=words.entry_title(entry),
@@ -216,6 +233,7 @@ def _item(entry: Entry, content: str, options: FeedSettings, directory_urls: boo
         summary=html_text(short or content),
         tags=entry.tags,
         syndication=entry.syndication,
+        language=entry.lang,
     )
 
 
@@ -229,7 +247,7 @@ def syndication_html(urls: tuple[str, ...]) -> str:
     links = ", ".join(
         f'<a href="{html.escape(u)}">{html.escape(urlsplit(u).hostname or u)}</a>' for u in urls
     )
-    return f"\n<p>{html.escape(words.ALSO_POSTED_ON)} {links}.</p>"  # as the entry page says it
+    return f"\n<p>{html.escape(words.also_posted_on())} {links}.</p>"  # as the entry page says it
 
 
 def _roundup_item(roundup: Roundup, content: str, options: FeedSettings, site: Site) -> FeedItem:

@@ -13,6 +13,7 @@ from ..core.vocabulary import RECENT_DAYS
 from ..pages.site import Site
 from ..pages.urls import page_url
 from ..pages.words import status_text
+from ..pages.words.language import ENGLISH, speaking
 
 SCHEMA_VERSION = 1
 
@@ -68,7 +69,7 @@ def goal_summary(progress: GoalProgress, site_url: str, directory_urls: bool) ->
         "data": {"json": f"{base}goals/{goal.id}/data.json", "csv": f"{base}goals/{goal.id}/data.csv"},
         "status": goal.status,
         "state": progress.state,
-        "status_text": status_text(progress),
+        "status_text": _english_status(progress),
         "started": _day(goal.started),
         "due": _day(goal.due),
         "achieved": _day(goal.achieved),
@@ -78,6 +79,12 @@ def goal_summary(progress: GoalProgress, site_url: str, directory_urls: bool) ->
         "entries": len(progress.entries),
         "metrics": [metric_summary(m) for m in progress.metrics],
     }
+
+
+def _english_status(progress: GoalProgress) -> str:
+    """The status in words, in English whatever the site's language: open data is the same in every one."""
+    with speaking(ENGLISH):
+        return status_text(progress)
 
 
 def metric_summary(progress: MetricProgress) -> dict[str, Any]:

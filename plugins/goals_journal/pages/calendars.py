@@ -63,7 +63,7 @@ def heatmap(ident: str, goal: GoalProgress, link: EntryLink, week_start: int = 0
     rest_days = {e.day for e in goal.entries if e.rest}
     body = [
         f'<text class="gj-axis" x="{left - 4}" y="{top + row * (cell + gap) + 9}" text-anchor="end" fill="#666">'
-        f"{words.DAY_ABBREVIATIONS[(week_start + row) % 7]}</text>"
+        f"{words.day_abbreviation((week_start + row) % 7)}</text>"
         for row in range(0, 7, 2)
     ]
     active_days = rest_count = 0

@@ -165,7 +165,7 @@ def cumulative_chart(ident: str, goal: GoalProgress, metric: MetricProgress, lin
         f'text-anchor="{"start" if room else "end"}" fill="#666">{say.now_label(still_running)}</text>'
     )
     body += _running_total(frame, metric, today, link)
-    body += _today_labels(frame, metric, today, room)
+    body += _today_labels(frame, metric, today, room, _crowded(frame, window, metric, today))
     desc = say.cumulative_description(metric, window.last if not window.shows_due else None)
     title = say.cumulative_title(metric.metric.label)
     return svg(ident, width, height, title, desc, body, "gj-cumulative", font=14)
@@ -250,10 +250,20 @@ def _running_total(frame: Frame, metric: MetricProgress, today: float, link: Ent
     return body
 
 
-def _today_labels(frame: Frame, metric: MetricProgress, today: float, room: bool) -> list[str]:
-    """Today's total written at the end of its line (left of today), and where the pace line is today
-    (right of it, in the future's band, or under the line when the chart ends today)."""
-    value_y = frame.y(metric.value) - 7
+def _crowded(frame: Frame, window: Road, metric: MetricProgress, today: float) -> bool:
+    """Whether the target written at the top right ("150 by 30 Jun 2027 →") reaches back over today,
+    where today's total is written near the top (longer in some languages than in others)."""
+    if metric.target is None or window.due is None or window.shows_due:
+        return False
+    wide = len(say.target_ahead(metric.target, window.due)) * 14 * 0.5  # about half an em a character
+    return frame.width - frame.right - wide < today - 4 and frame.y(metric.value) - 7 < frame.top + 14
+
+
+def _today_labels(frame: Frame, metric: MetricProgress, today: float, room: bool, crowded: bool) -> list[str]:
+    """Today's total written at the end of its line (left of today; under it when the target's words at
+    the top would cross it), and where the pace line is today (right of it, in the future's band, or
+    under the line when the chart ends today)."""
+    value_y = frame.y(metric.value) + 18 if crowded else frame.y(metric.value) - 7
     body = []
     if metric.pace is not None and metric.reached_on is None:
         pace_y = frame.y(metric.pace.expected)

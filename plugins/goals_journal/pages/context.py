@@ -23,6 +23,7 @@ from .sharing import ShareLink, badge_snippets, share_links, share_text
 from .site import Site
 from .urls import page_url
 from .words import helped as helped_words
+from .words.language import p_
 
 Url = Callable[[str], str]
 Context = dict[str, Any]
@@ -55,10 +56,10 @@ def home(spec: PageSpec, site: Site, url: Url) -> Context:
 def goals(spec: PageSpec, site: Site, url: Url) -> Context:
     """Every goal card, grouped by status."""
     groups = [
-        (word, [site.progress[g.id] for g in site.goals.values() if g.status == status])
+        (status, word(), [site.progress[g.id] for g in site.goals.values() if g.status == status])
         for status, word in words.STATUS_WORDS.items()
     ]
-    return {"groups": [(word, cards) for word, cards in groups if cards], "sparks": _sparklines(site)}
+    return {"groups": [group for group in groups if group[2]], "sparks": _sparklines(site)}
 
 
 def _sparklines(site: Site) -> dict[str, Markup]:
@@ -86,12 +87,12 @@ def goal(spec: PageSpec, site: Site, url: Url) -> Context:
         "pictures": [p for m in progress.metrics if (p := _picture(the_goal, progress, m, link))],
         "heatmap": heat,
         "activity": [(day.isoformat(), *counts, _link_html(link(day))) for day, counts in activity],
-        "week_start": words.DAY_NAMES[site.settings.week_start],
+        "week_start": words.day_name(site.settings.week_start),
         "share": _sharing(spec, site, url),
         "snippets": badge_snippets(site, the_goal.id)
         if site.settings.badges and site.settings.site_url
         else None,
-        "rest_names": [words.DAY_ABBREVIATIONS[d] for d in sorted(the_goal.rest_days)],
+        "rest_names": [words.day_abbreviation(d) for d in sorted(the_goal.rest_days)],
         "recent_days": RECENT_DAYS,
     }
 
@@ -104,18 +105,36 @@ def _picture(
     if metric.metric.shape == "total":
         svg = charts.cumulative_chart(ident, progress, metric, link)
         return Picture(
-            metric, Markup(svg), ("Day", "Entry", "Added", "Total"), charts.cumulative_table(metric, link)
+            metric,
+            Markup(svg),
+            _columns("Day", "Entry", "Added", "Total"),
+            charts.cumulative_table(metric, link),
         )
     if metric.metric.shape == "rate":
         per = metric.metric.per or "day"
         rows = [
-            (words.period_text(p.start, per), words.number(p.value), words.STATE_WORDS[p.state])
+            (words.period_text(p.start, per), words.number(p.value), words.STATE_WORDS[p.state]())
             for p in reversed(metric.periods)
         ]
         strip = Markup(calendars.period_strip(ident, metric))
         caption = calendars.strip_window(metric).caption(per, metric.as_of)
-        return Picture(metric, strip, (per.capitalize(), "Amount", "State"), rows, caption)
+        return Picture(
+            metric, strip, (words.PERIOD_WORDS[per](), *_columns("Amount", "State")), rows, caption
+        )
     return None
+
+
+def _columns(*names: str) -> tuple[str, ...]:
+    """The headings of a table of numbers behind a picture, in the language."""
+    said = {
+        "Day": p_("column", "Day"),
+        "Entry": p_("column", "Entry"),
+        "Added": p_("column", "Added"),
+        "Total": p_("column", "Total"),
+        "Amount": p_("column", "Amount"),
+        "State": p_("column", "State"),
+    }
+    return tuple(said[name] for name in names)
 
 
 def _link_html(link: tuple[str, str] | None) -> Markup | str:
@@ -246,8 +265,8 @@ def _journal_span(site: Site) -> tuple[dt.date, dt.date]:
 def _place(act: Act) -> str:
     """Where an act of help was given, as readers see it."""
     if not act.public:
-        return helped_words.KEPT_PRIVATE
-    return helped_words.platform_name(act.help.where) if act.help.where else helped_words.NOT_GIVEN
+        return helped_words.kept_private()
+    return helped_words.platform_name(act.help.where) if act.help.where else helped_words.not_given()
 
 
 def roundup(spec: PageSpec, site: Site, url: Url) -> Context:

@@ -14,6 +14,7 @@ from ..core.public import Publication
 from ..core.roundups import Roundup, YearReview
 from ..core.settings import Settings
 from . import words
+from .words.language import _
 
 PAGE_KINDS = (
     "home",
@@ -72,7 +73,7 @@ def plan_pages(public: Publication, numbers: Numbers, assets: dict[str, Path], s
         *_archive_pages(public),
         *_help_pages(numbers),
         *(
-            [PageSpec(MASTODON_PAGE, "Share on Mastodon", "mastodon", in_nav=False)]
+            [PageSpec(MASTODON_PAGE, _("Share on Mastodon"), "mastodon", in_nav=False)]
             if _sharing(settings)
             else []
         ),
@@ -134,8 +135,8 @@ def _index_pages(public: Publication, numbers: Numbers, bodies: dict[str, Rewrit
     """Home, the goal index, a page per goal and the now page."""
     active = sum(1 for g in public.goals.values() if g.status == "active")
     pages = [
-        PageSpec("index.md", "Home", "home", description=words.home_description(active)),
-        PageSpec("goals/index.md", "Goals", "goals", description=words.GOALS_DESCRIPTION),
+        PageSpec("index.md", _("Home"), "home", description=words.home_description(active)),
+        PageSpec("goals/index.md", _("Goals"), "goals", description=words.goals_description()),
     ]
     pages += [
         PageSpec(
@@ -150,7 +151,7 @@ def _index_pages(public: Publication, numbers: Numbers, bodies: dict[str, Rewrit
         for goal in public.goals.values()
     ]
     now = words.now_description(active)
-    pages.append(PageSpec(NOW_PAGE, words.NOW_TITLE, "now", description=now, searchable=False))
+    pages.append(PageSpec(NOW_PAGE, words.now_title(), "now", description=now, searchable=False))
     return pages
 
 
@@ -159,15 +160,20 @@ def _archive_pages(public: Publication) -> list[PageSpec]:
     pages = [
         PageSpec(
             "journal/index.md",
-            "Journal",
+            _("Journal"),
             "journal",
-            description=words.JOURNAL_DESCRIPTION,
+            description=words.journal_description(),
             searchable=False,
         )
     ]
     pages += [
         PageSpec(
-            f"journal/{year}/index.md", f"Journal {year}", "year", in_nav=False, searchable=False, year=year
+            f"journal/{year}/index.md",
+            _("Journal %(year)s", year=year),
+            "year",
+            in_nav=False,
+            searchable=False,
+            year=year,
         )
         for year in sorted({e.day.year for e in public.published}, reverse=True)
     ]
@@ -181,7 +187,7 @@ def _help_pages(numbers: Numbers) -> list[PageSpec]:
         pages.append(
             PageSpec(
                 "helped/index.md",
-                words.HELPED_TITLE,
+                words.helped_title(),
                 "helped",
                 description=words.helped_description(numbers.acts),
             )

@@ -24,6 +24,7 @@ from .words import helped as helped_words
 from .words import metrics as metric_words_module
 from .words import sharing as sharing_words
 from .words import wayfinding
+from .words.language import current
 from .words.metrics import metric_text, metric_words
 
 # Kinds whose templates use nothing but their own context (not `site` or `goals`), so the same
@@ -53,7 +54,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.policies["ext.i18n.trimmed"] = True  # a {% trans %} block's message is its text on one line
+    install_translations(env)
     env.filters.update(num=words.number, long_date=words.long_date, short_date=words.short_date, host=host)
     env.globals.update(
         words=words,
@@ -70,8 +74,21 @@ def environment() -> jinja2.Environment:
         feed_head=microformats.feed_head,
         hidden=microformats.hidden,
         data_table=data_table,
+        markup_list=markup_list,
     )
     return env
+
+
+def install_translations(env: jinja2.Environment) -> None:
+    """_(), ngettext and pgettext in the templates: the current language's, looked up at each call (so
+    one environment serves every language, and a build never sees another build's language)."""
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: current().translations.gettext(message),
+        ngettext=lambda one, many, n: current().translations.ngettext(one, many, n),
+        pgettext=lambda context, message: current().translations.pgettext(context, message),
+        npgettext=lambda context, one, many, n: current().translations.npgettext(context, one, many, n),
+        newstyle=True,
+    )
 
 
 def page_link(spec: PageSpec, site: Site) -> Callable[[str], str]:
@@ -139,7 +156,7 @@ def entry_list(
     items = []
     for entry in entries:
         day, href = entry.day, escape(url(entry.uri))
-        when = words.short_date(day) if with_year else f"{day.day} {words.month_abbreviation(day)}"
+        when = words.short_date(day) if with_year else words.day_month(day)
         summary = summaries.get(entry.uri) if summaries else None
         shown = [g for g in entry.goals if g != except_goal and g in chip_html]
         chips = "".join(chip_html[g] for g in shown[: wayfinding.CHIP_LIMIT])
@@ -149,7 +166,7 @@ def entry_list(
             chips += f'<a class="gj-chip gj-chip--more" href="{href}" aria-label="{escape(rest)}" title="{escape(rest)}">{more}</a>'
         items.append(
             f'<li class="h-entry">\n<time class="dt-published" datetime="{day.isoformat()}">{escape(when)}</time>\n'
-            f'<div>\n<a class="p-name u-url" href="{href}">{escape(words.entry_title(entry))}</a>\n'
+            f'<div>\n<a class="p-name u-url" href="{href}"{_lang(entry)}>{escape(words.entry_title(entry))}</a>\n'
             + (f'<span class="gj-summary p-summary">{escape(summary)}</span>\n' if summary else "")
             + (f'<span class="gj-chips">{chips}</span>\n' if chips else "")
             + "</div>\n</li>\n"
@@ -158,11 +175,25 @@ def entry_list(
     return Markup(f'<ul class="gj-entries{short}">\n{"".join(items)}</ul>\n')
 
 
+def _lang(entry: Entry) -> str:
+    """The lang attribute of an entry written in a language of its own ("" for the site's)."""
+    return f' lang="{html.escape(entry.lang)}"' if entry.lang else ""
+
+
 def goal_chip(goal: Goal, url: Callable[[str], str]) -> Markup:
     """A link to a goal by its short name (the full title in its tooltip when they differ)."""
     name = wayfinding.short_name(goal)
     tip = Markup(' title="{}"').format(goal.title) if name != goal.title else ""
     return Markup('<a class="gj-chip" href="{}"{}>{}</a>').format(url(goal.uri), tip, name)
+
+
+def markup_list(items: list[Markup]) -> Markup:
+    """Pieces of HTML as a list in the language's words: a, b and c; a, b und c."""
+    marks = [f"\x00{index}\x00" for index in range(len(items))]
+    said = str(markupsafe_escape(words.list_text(marks)))
+    for mark, item in zip(marks, items, strict=True):
+        said = said.replace(mark, str(item))
+    return Markup(said)
 
 
 def data_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], empty: str) -> Markup:

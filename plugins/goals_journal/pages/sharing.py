@@ -10,6 +10,7 @@ from .plan import PageSpec
 from .site import Site
 from .urls import page_url
 from .words import review_summary
+from .words.language import _
 from .words.sharing import badge_alt, headline, roundup_share
 
 
@@ -49,7 +50,7 @@ def share_links(url: str, text: str, mastodon_page: str) -> list[ShareLink]:
         ShareLink("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url})),
         ShareLink("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": both})),
         ShareLink("Mastodon", mastodon_page + "?" + urlencode({"text": both})),
-        ShareLink("E-mail", f"mailto:?subject={quote(text)}&body={quote(both)}"),
+        ShareLink(_("E-mail"), f"mailto:?subject={quote(text)}&body={quote(both)}"),
     ]
 
 

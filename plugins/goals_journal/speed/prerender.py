@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..pages.render import SELF_CONTAINED, Fragments, own_context, render_page
 from ..pages.site import Site
+from ..pages.words.language import speak
 from .cores import second_core
 from .memory import BuildMemory, RenderMemory
 
@@ -40,8 +41,9 @@ _worker_site: list[Site] = []  # in a worker process: the site it was forked wit
 
 
 def _remember_site(site: Site) -> None:
-    """Keep the site in the worker process (its initializer)."""
+    """Keep the site in the worker process and speak its language there (its initializer)."""
     _worker_site[:] = [site]
+    speak(site.settings.language)
 
 
 def _render_chunk(jobs: list[PageJob]) -> list[Rendered]:

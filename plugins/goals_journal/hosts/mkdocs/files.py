@@ -124,6 +124,10 @@ def _lone_page(item: Any, site: Site) -> Any:
         if page.file.src_uri in site.pages:
             page.parent = item.parent
             return page
+    if isinstance(item, Section):  # a folder of generated pages is named as its index page (in the language)
+        index = next((p for p in item.children if isinstance(p, Page) and p.file.src_uri == GOALS_PAGE), None)
+        if index is not None and GOALS_PAGE in site.pages:
+            item.title = site.pages[GOALS_PAGE].title
     return item
 
 

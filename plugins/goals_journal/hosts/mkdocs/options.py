@@ -16,7 +16,8 @@ class GoalsJournalConfig(base.Config):  # type: ignore[no-untyped-call]
     goals_dir = c.Type(str, default="goals")
     journal_dir = c.Type(str, default="journal")
     timezone = c.Type(str, default="UTC")
-    week_start = c.Choice(WEEKDAYS, default="monday")
+    week_start = c.Optional(c.Choice(WEEKDAYS))  # default: the language's first day (Monday in English)
+    language = c.Optional(c.Type(str))  # default: theme.language; a BCP 47 tag such as de or pt-BR
     today: c.Optional[str | dt.date] = c.Optional(c.Type((str, dt.date)))
     count_private = c.Type(bool, default=True)
     latest_entries = c.Type(int, default=10)

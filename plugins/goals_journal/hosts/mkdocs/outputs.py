@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -9,8 +10,10 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
 
-from ...core.settings import CardColors
+from ...core.settings import CardColors, FeedSettings
+from ...outputs import feeds
 from ...pages.plan import PageSpec
 from ...pages.site import Site
 from .. import heads
@@ -25,6 +28,19 @@ def add_site_files(files: Files, config: MkDocsConfig, made: dict[str, site_outp
             add_file(files, config, uri, path=content)
         else:
             add_file(files, config, uri, content)
+
+
+def write_feeds(
+    site: Site,
+    plan: feeds.FeedPlan,
+    contents: dict[str, str],
+    feed: FeedSettings | None,
+    config: MkDocsConfig,
+) -> None:
+    """Write every feed into the site folder (once every page carried has been rendered)."""
+    if feed is not None:
+        for path, data in feeds.feed_files(site, plan.feeds, contents, feed).items():
+            write_file(data, os.path.join(config.site_dir, path))
 
 
 def add_data_files(site: Site, files: Files, config: MkDocsConfig) -> None:

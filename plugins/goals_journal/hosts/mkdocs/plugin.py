@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from contextvars import Token
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -11,12 +11,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import write_file
 
 from ...config import options
 from ...outputs import feeds, social
 from ...pages.recipe import stop_message, waiting_entries
 from ...pages.site import Site
+from ...pages.words import language
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 from .. import outputs as site_outputs
@@ -37,6 +37,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     feed_plan: feeds.FeedPlan  # which pages each feed carries: only their feed content is kept
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
     card_alts: dict[str, str]  # what each social card shows, in words (for image alt tags)
+    voice: Token[language.Language | None] | None = None  # the build speaks the site's language until it ends
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,6 +60,7 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Read and check every goal and entry before anything is written; stop on problems."""
         settings, feed = self.resolved.settings, self.resolved.feeds
+        self.voice = language.speak(settings.language)  # every word from here to the end of the build
         prepared = recipe.prepare_remembered(settings, self.memory, not self.serving, self.resolved.problems)
         for problem in prepared.problems:
             {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
@@ -142,14 +144,13 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""
         self.prerender.close()
-        feed, contents = self.resolved.feeds, self.memory.feed_contents
-        if feed is not None:
-            for path, data in feeds.feed_files(self.site, self.feed_plan.feeds, contents, feed).items():
-                write_file(data, os.path.join(config.site_dir, path))
+        outputs.write_feeds(self.site, self.feed_plan, self.memory.feed_contents, self.resolved.feeds, config)
+        language.stop(self.voice)
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop rendering in the background when the build fails."""
         self.prerender.close()
+        language.stop(self.voice)  # the build is over: its language leaks into no other (a used token: none)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 from ...pages.render import UNINDEXED
+from ...pages.words.language import _
 
 SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 _HELD = re.compile(r"<!--gj:held:(\d+)-->")
@@ -28,4 +30,5 @@ def put_back(html: str, parts: list[str]) -> str:
 
 def name_search_dialog(output: str) -> str:
     """Material leaves its search dialog unnamed: name it."""
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + ' aria-label="Search"', 1)
+    label = html_escape(_("Search"))
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG + f' aria-label="{label}"', 1)

@@ -1,86 +1,133 @@
-"""Every word the site puts before a reader: numbers, dates, states, kinds and the sentences around them."""
+"""Every word the site puts before a reader: numbers, dates, states, kinds and the sentences around them.
+
+The words are English messages looked up in the current language's catalog (language.py: `_`,
+`n_` for counts, `p_` where one English word needs two translations); dates and numbers are
+written in its conventions (formats.py). The catalogs are in locales/."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ...core.model import Entry
 from ...core.progress import GoalProgress
 from ...core.roundups import Act, Roundup, YearReview, by_kind
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-DAY_ABBREVIATIONS = tuple(name[:3] for name in DAY_NAMES)
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+from .formats import (
+    date_range,
+    day_abbreviation,
+    day_month,
+    day_name,
+    day_text,
+    list_text,
+    long_date,
+    month_abbreviation,
+    month_name,
+    month_year,
+    number,
+    percent_text,
+    short_date,
+    short_month_year,
 )
-MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
-PERIOD_WORDS = {"day": ("day", "days"), "week": ("week", "weeks"), "month": ("month", "months")}
-STATE_WORDS = {"met": "met", "missed": "missed", "rest": "rest", "running": "in progress"}
-METRIC_STATE_WORDS = {"on-track": "on track", "behind": "behind", "met": "met", "resting": "resting"}
-STATUS_WORDS = {"active": "Active", "paused": "Paused", "achieved": "Achieved", "dropped": "Dropped"}
-PEOPLE = ("person", "people")
-ENTRIES = ("entry", "entries")
-KIND_WORDS = {
-    "answer": ("answer", "answers"),
-    "resource": ("resource", "resources"),
-    "compliment": ("compliment", "compliments"),
-    "intro": ("introduction", "introductions"),
-    "feedback": ("piece of feedback", "pieces of feedback"),
-    "other": ("other", "other"),
+from .language import _, n_, p_
+
+__all__ = [
+    "date_range",
+    "day_abbreviation",
+    "day_month",
+    "day_name",
+    "day_text",
+    "list_text",
+    "long_date",
+    "month_abbreviation",
+    "month_name",
+    "month_year",
+    "number",
+    "percent_text",
+    "short_date",
+    "short_month_year",
+]
+
+Words = Callable[[], str]
+Counted = Callable[[int], str]
+
+# Each vocabulary of the contract (core.vocabulary), word by word: looked up when it is shown.
+PERIOD_WORDS: dict[str, Words] = {  # a column of periods: Day, Week, Month
+    "day": lambda: p_("column", "Day"),
+    "week": lambda: p_("column", "Week"),
+    "month": lambda: p_("column", "Month"),
 }
-HELPED_TITLE = "How I helped"
-HELPED_FEED_DESCRIPTION = "Every finished week and month of help, as a roundup."
-GOALS_DESCRIPTION = "Every goal with its progress."
-JOURNAL_DESCRIPTION = "All journal entries."
-ALSO_POSTED_ON = "Also posted on"  # an entry's syndication: links
-NOW_TITLE = "Now"
-NOW_GOALS = "What I am working on"
-NOW_NO_GOALS = "No active goals right now."
-NOW_LATEST = "Latest entry"
-READ_ON_THE_SITE = "This entry is long: read all of it on the site."
-MENTIONS_TITLE = "Responses"  # an entry's webmentions
-MENTION_WORDS = {
-    "reply": "Answered by",
-    "like": "Liked by",
-    "repost": "Reposted by",
-    "mention": "Mentioned by",
+STATE_WORDS: dict[str, Words] = {  # a period of a rate
+    "met": lambda: p_("period state", "met"),
+    "missed": lambda: p_("period state", "missed"),
+    "rest": lambda: p_("period state", "rest"),
+    "running": lambda: p_("period state", "in progress"),
 }
-SOMEONE = "Someone"  # a response whose author has no name
+METRIC_STATE_WORDS: dict[str, Words] = {  # one metric against its yardstick
+    "on-track": lambda: p_("metric state", "on track"),
+    "behind": lambda: p_("metric state", "behind"),
+    "met": lambda: p_("metric state", "met"),
+    "resting": lambda: p_("metric state", "resting"),
+}
+GOAL_STATE_WORDS: dict[str, Words] = {  # a goal's status line ("achieved on …", "starts …" have dates)
+    "on-track": lambda: p_("goal status", "on track"),
+    "behind": lambda: p_("goal status", "behind"),
+    "active": lambda: p_("goal status", "active"),
+    "upcoming": lambda: p_("goal status", "upcoming"),
+    "achieved": lambda: p_("goal status", "achieved"),
+    "paused": lambda: p_("goal status", "paused"),
+    "dropped": lambda: p_("goal status", "dropped"),
+}
+STATUS_WORDS: dict[str, Words] = {  # the goal index's groups
+    "active": lambda: p_("group of goals", "Active"),
+    "paused": lambda: p_("group of goals", "Paused"),
+    "achieved": lambda: p_("group of goals", "Achieved"),
+    "dropped": lambda: p_("group of goals", "Dropped"),
+}
+KIND_WORDS: dict[str, Counted] = {  # a count of acts of help of a kind
+    "answer": lambda n: n_("%(count)s answer", "%(count)s answers", n),
+    "resource": lambda n: n_("%(count)s resource", "%(count)s resources", n),
+    "compliment": lambda n: n_("%(count)s compliment", "%(count)s compliments", n),
+    "intro": lambda n: n_("%(count)s introduction", "%(count)s introductions", n),
+    "feedback": lambda n: n_("%(count)s piece of feedback", "%(count)s pieces of feedback", n),
+    "other": lambda n: n_("%(count)s other", "%(count)s other", n),
+}
+KIND_TITLES: dict[str, Words] = {  # a heading or a label of a kind of help
+    "answer": lambda: _("Answers"),
+    "resource": lambda: _("Resources"),
+    "compliment": lambda: _("Compliments"),
+    "intro": lambda: _("Introductions"),
+    "feedback": lambda: _("Pieces of feedback"),
+    "other": lambda: p_("kind of help", "Other"),
+}
+KIND_NAMES: dict[str, Words] = {  # the kind of one act, on its chip
+    "answer": lambda: p_("kind of help", "answer"),
+    "resource": lambda: p_("kind of help", "resource"),
+    "compliment": lambda: p_("kind of help", "compliment"),
+    "intro": lambda: p_("kind of help", "intro"),
+    "feedback": lambda: p_("kind of help", "feedback"),
+    "other": lambda: p_("kind of help", "other"),
+}
 
 
-def plural(count: int, one: str, many: str) -> str:
-    """The word for `count` things."""
-    return one if count == 1 else many
+def helped_title() -> str:
+    """How I helped: the help pages' name."""
+    return _("How I helped")
 
 
-def how_many(count: int, one: str, many: str) -> str:
-    """1 entry, 3 entries: a count and the word for that many things (every such phrase goes through it)."""
-    return f"{number(count)} {plural(count, one, many)}"
+def also_posted_on() -> str:
+    """The words before an entry's syndication links."""
+    return _("Also posted on")
+
+
+def someone() -> str:
+    """Who was helped, or who responded, when no name is given."""
+    return _("Someone")
 
 
 def entry_count(count: int) -> str:
     """3 entries."""
-    return how_many(count, *ENTRIES)
-
-
-def number(value: float) -> str:
-    """A number as people write it: 1,234 or 2.5."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return n_("%(count)s entry", "%(count)s entries", count)
 
 
 def percent(fraction: float | None, clamp: bool = True) -> int:
@@ -91,34 +138,9 @@ def percent(fraction: float | None, clamp: bool = True) -> int:
     return max(0, min(100, whole)) if clamp else whole
 
 
-def month_name(day: dt.date) -> str:
-    """October."""
-    return MONTH_NAMES[day.month - 1]
-
-
-def month_abbreviation(day: dt.date) -> str:
-    """Oct."""
-    return MONTH_ABBREVIATIONS[day.month - 1]
-
-
-def month_year(day: dt.date) -> str:
-    """October 2026."""
-    return f"{month_name(day)} {day.year}"
-
-
-def long_date(day: dt.date) -> str:
-    """Saturday 3 October 2026."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {month_name(day)} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """3 Oct 2026."""
-    return f"{day.day} {month_abbreviation(day)} {day.year}"
-
-
-def day_text(day: dt.date) -> str:
-    """Tue 3 Nov 2026."""
-    return f"{DAY_ABBREVIATIONS[day.weekday()]} {short_date(day)}"
+def share(fraction: float | None) -> str:
+    """A fraction written as a whole percent, unclamped: 73%; 73 %."""
+    return percent_text(percent(fraction, clamp=False))
 
 
 def entry_title(entry: Entry) -> str:
@@ -130,32 +152,25 @@ def status_text(progress: GoalProgress) -> str:
     """ "on track", "behind", "achieved on 2 Oct 2027", "starts 1 Jan 2028", "paused", "dropped" or "active"."""
     goal = progress.goal
     if goal.status == "achieved" and goal.achieved:
-        return f"achieved on {short_date(goal.achieved)}"
+        return _("achieved on %(date)s", date=short_date(goal.achieved))
     if progress.state == "upcoming":
-        return f"starts {short_date(goal.started)}"
-    return progress.state.replace("-", " ")
+        return _("starts %(date)s", date=short_date(goal.started))
+    return GOAL_STATE_WORDS[progress.state]()
 
 
 def kind_words(kind: str, count: int) -> str:
     """4 answers, 1 piece of feedback."""
-    return how_many(count, *KIND_WORDS[kind])
+    return KIND_WORDS[kind](count)
 
 
 def kind_title(kind: str) -> str:
     """Answers, Pieces of feedback."""
-    return KIND_WORDS[kind][1].capitalize()
+    return KIND_TITLES[kind]()
 
 
-def summary_sentence(when: str, acts: Sequence[Act]) -> str:
-    """<when> I helped 7 people: 4 answers, 2 resources, 1 compliment."""
-    total = len(acts)
-    if not total:
-        return f"{when} I did not record any help."
-    return (
-        f"{when} I helped {how_many(total, *PEOPLE)}: "
-        + ", ".join(kind_words(k, n) for k, n in by_kind(acts))
-        + "."
-    )
+def kinds_text(acts: Sequence[Act]) -> str:
+    """4 answers, 2 resources, 1 compliment."""
+    return p_("list separator", ", ").join(kind_words(k, n) for k, n in by_kind(acts))
 
 
 def roundup_label(roundup: Roundup) -> str:
@@ -165,47 +180,81 @@ def roundup_label(roundup: Roundup) -> str:
 
 def roundup_title(roundup: Roundup) -> str:
     """The page and feed title, dates first: 16–22 Nov 2026 · How I helped."""
-    return f"{roundup_label(roundup)} · {HELPED_TITLE}"
+    return _("%(period)s · How I helped", period=roundup_label(roundup))
 
 
 def week_name(roundup: Roundup) -> str:
     """Week 47 of 2026 (the quiet second name of a weekly roundup; "" for a month)."""
-    return f"Week {roundup.number} of {roundup.year}" if roundup.per == "week" else ""
+    if roundup.per != "week":
+        return ""
+    return _("Week %(number)s of %(year)s", number=roundup.number, year=roundup.year)
 
 
 def roundup_span(roundup: Roundup) -> str:
     """16–22 Nov 2026."""
-    start, end = roundup.start, roundup.end
-    if start.month == end.month:
-        return f"{start.day}–{end.day} {month_abbreviation(end)} {end.year}"
-    if start.year == end.year:
-        return f"{start.day} {month_abbreviation(start)} – {short_date(end)}"
-    return f"{short_date(start)} – {short_date(end)}"
+    return date_range(roundup.start, roundup.end)
 
 
 def roundup_summary(roundup: Roundup) -> str:
     """This week I helped 7 people: 4 answers, 2 resources, 1 compliment."""
-    return summary_sentence(f"This {roundup.per}", roundup.acts)
+    total, kinds = len(roundup.acts), kinds_text(roundup.acts)
+    if roundup.per == "week":
+        if not total:
+            return _("This week I did not record any help.")
+        return n_(
+            "This week I helped %(count)s person: %(kinds)s.",
+            "This week I helped %(count)s people: %(kinds)s.",
+            total,
+            kinds=kinds,
+        )
+    if not total:
+        return _("This month I did not record any help.")
+    return n_(
+        "This month I helped %(count)s person: %(kinds)s.",
+        "This month I helped %(count)s people: %(kinds)s.",
+        total,
+        kinds=kinds,
+    )
 
 
 def review_title(review: YearReview) -> str:
     """2026 in review."""
-    return f"{review.year} in review"
+    return _("%(year)s in review", year=review.year)
 
 
 def review_summary(review: YearReview) -> str:
     """In 2026 I helped 54 people: ..."""
-    return summary_sentence(f"In {review.year}", review.acts)
+    total, year = len(review.acts), review.year
+    if not total:
+        return _("In %(year)s I did not record any help.", year=year)
+    return n_(
+        "In %(year)s I helped %(count)s person: %(kinds)s.",
+        "In %(year)s I helped %(count)s people: %(kinds)s.",
+        total,
+        year=year,
+        kinds=kinds_text(review.acts),
+    )
 
 
 def helped_description(acts: Sequence[Act]) -> str:
     """The sentence that sums up all the help in the journal."""
-    return summary_sentence("Since the journal began,", acts)
+    if not acts:
+        return _("Since the journal began, I did not record any help.")
+    return n_(
+        "Since the journal began, I helped %(count)s person: %(kinds)s.",
+        "Since the journal began, I helped %(count)s people: %(kinds)s.",
+        len(acts),
+        kinds=kinds_text(acts),
+    )
 
 
 def home_description(active: int) -> str:
     """A one-line description of the whole journal."""
-    return f"A public journal of {how_many(active, 'active goal', 'active goals')} and the work towards them."
+    return n_(
+        "A public journal of %(count)s active goal and the work towards them.",
+        "A public journal of %(count)s active goals and the work towards them.",
+        active,
+    )
 
 
 def period_text(start: dt.date, per: str) -> str:
@@ -213,20 +262,37 @@ def period_text(start: dt.date, per: str) -> str:
     if per == "month":
         return month_year(start)
     if per == "week":
-        return f"Week of {short_date(start)}"
+        return _("Week of %(date)s", date=short_date(start))
     return day_text(start)
+
+
+def now_title() -> str:
+    """The now page's name."""
+    return _("Now")
 
 
 def now_description(active: int) -> str:
     """The now page's description."""
-    return (
-        f"What I am working on now: {how_many(active, 'active goal', 'active goals')}, and the latest entry."
+    return n_(
+        "What I am working on now: %(count)s active goal, and the latest entry.",
+        "What I am working on now: %(count)s active goals, and the latest entry.",
+        active,
     )
 
 
 def now_as_of(day: dt.date) -> str:
     """The line that dates the now page: the day of the build."""
-    return f"As of {long_date(day)}."
+    return _("As of %(date)s.", date=long_date(day))
+
+
+def goals_description() -> str:
+    """The goal index's description."""
+    return _("Every goal with its progress.")
+
+
+def journal_description() -> str:
+    """The journal archive's description."""
+    return _("All journal entries.")
 
 
 # Previewing with Zensical (goals serve --engine zensical): the mark MkDocs' serve puts on drafts ----------

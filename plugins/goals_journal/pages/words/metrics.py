@@ -7,7 +7,10 @@ import math
 from dataclasses import dataclass
 
 from ...core.progress import GoalProgress, MetricProgress
-from . import METRIC_STATE_WORDS, PERIOD_WORDS, number, percent, period_text, plural, short_date
+from . import METRIC_STATE_WORDS, day_text, month_year, number, share, short_date
+from .language import _, n_, p_
+
+SEPARATOR = " · "  # between the parts of a detail line: "36% of 150 · 19 ahead of pace"
 
 
 @dataclass(frozen=True)
@@ -16,8 +19,13 @@ class MetricWords:
 
     value: str
     target: str
-    detail: str
+    parts: tuple[str, ...]  # the detail line's parts: the headline first
     more: str
+
+    @property
+    def detail(self) -> str:
+        """The parts in one line."""
+        return SEPARATOR.join(self.parts)
 
 
 def metric_text(progress: MetricProgress) -> MetricWords:
@@ -29,86 +37,162 @@ def metric_text(progress: MetricProgress) -> MetricWords:
 def metric_words(progress: MetricProgress) -> str:
     """A metric in one phrase of the site's words: People helped 55 of 150, 19 ahead of pace."""
     text = metric_text(progress)
-    label = progress.metric.label
-    shape = progress.metric.shape
+    label, shape, comma = progress.metric.label, progress.metric.shape, p_("list separator", ", ")
     if shape == "total":
-        rest = text.detail.split(" · ")[1:]
-        head = f"{text.value} of {text.target}" if text.target else f"{text.value} so far"
-        return ", ".join([f"{label} {head}", *rest])
+        head = (
+            _("%(label)s %(value)s of %(target)s", label=label, value=text.value, target=text.target)
+            if text.target
+            else _("%(label)s %(value)s so far", label=label, value=text.value)
+        )
+        return comma.join([head, *text.parts[1:]])
     if shape == "rate":
-        return f"{label}: {text.detail.replace(' · ', ', ')}"
-    target = f", target {text.target}" if text.target else ""
-    return f"{label} {text.value} ({text.detail.replace(' · ', ', ')}){target}"
+        return _("%(label)s: %(detail)s", label=label, detail=comma.join(text.parts))
+    said = _("%(label)s %(value)s (%(detail)s)", label=label, value=text.value, detail=comma.join(text.parts))
+    return said + (_(", target %(target)s", target=text.target) if text.target else "")
 
 
 def _ratio_text(progress: MetricProgress) -> MetricWords:
     """Ratio: overall, last four weeks, target."""
     metric = progress.metric
-    value = f"{percent(progress.value, clamp=False)}%" if progress.whole else "–"
-    target = f"{percent(metric.target, clamp=False)}%" if metric.target is not None else ""
-    detail = f"{number(progress.part)} of {number(progress.whole)}"
+    value = share(progress.value) if progress.whole else "–"
+    target = share(metric.target) if metric.target is not None else ""
+    parts = [_("%(part)s of %(whole)s", part=number(progress.part), whole=number(progress.whole))]
     if progress.recent is not None:
-        detail += f" · last 4 weeks {percent(progress.recent, clamp=False)}%"
+        parts.append(_("last 4 weeks %(share)s", share=share(progress.recent)))
     more = ""
     if progress.on_track is not None:
-        more = "At or above the target." if progress.on_track else "Below the target."
-    return MetricWords(value, target, detail, more)
+        more = _("At or above the target.") if progress.on_track else _("Below the target.")
+    return MetricWords(value, target, tuple(parts), more)
+
+
+def per_period(target: str, per: str) -> str:
+    """3 per week."""
+    if per == "day":
+        return _("%(target)s per day", target=target)
+    if per == "week":
+        return _("%(target)s per week", target=target)
+    return _("%(target)s per month", target=target)
+
+
+def periods_met(met: int, elapsed: int, per: str) -> str:
+    """5 of 8 weeks met."""
+    done = number(met)
+    if per == "day":
+        return n_("%(met)s of %(count)s day met", "%(met)s of %(count)s days met", elapsed, met=done)
+    if per == "week":
+        return n_("%(met)s of %(count)s week met", "%(met)s of %(count)s weeks met", elapsed, met=done)
+    return n_("%(met)s of %(count)s month met", "%(met)s of %(count)s months met", elapsed, met=done)
+
+
+def running_period(value: str, target: str, per: str) -> str:
+    """today 2 of 3, this week 2 of 3, this month 2 of 3."""
+    if per == "day":
+        return _("today %(value)s of %(target)s", value=value, target=target)
+    if per == "week":
+        return _("this week %(value)s of %(target)s", value=value, target=target)
+    return _("this month %(value)s of %(target)s", value=value, target=target)
+
+
+def streaks(current: int, longest: int, per: str) -> str:
+    """Current streak 3 weeks, longest 5."""
+    best = number(longest)
+    if per == "day":
+        return n_(
+            "Current streak %(count)s day, longest %(longest)s.",
+            "Current streak %(count)s days, longest %(longest)s.",
+            current,
+            longest=best,
+        )
+    if per == "week":
+        return n_(
+            "Current streak %(count)s week, longest %(longest)s.",
+            "Current streak %(count)s weeks, longest %(longest)s.",
+            current,
+            longest=best,
+        )
+    return n_(
+        "Current streak %(count)s month, longest %(longest)s.",
+        "Current streak %(count)s months, longest %(longest)s.",
+        current,
+        longest=best,
+    )
 
 
 def _rate_text(progress: MetricProgress) -> MetricWords:
     """Rate: periods met, streaks, the running period."""
     metric = progress.metric
-    one, many = PERIOD_WORDS[metric.per or "day"]
-    target = f"{number(metric.target or 0)} per {one}"
-    detail = f"{progress.met} of {progress.elapsed} {one if progress.elapsed == 1 else many} met"
+    per, target = metric.per or "day", number(metric.target or 0)
+    parts = [periods_met(progress.met, progress.elapsed, per)]
     if progress.current_streak:
-        detail += f" · streak {progress.current_streak} (best {progress.longest_streak})"
+        parts.append(
+            _(
+                "streak %(current)s (best %(longest)s)",
+                current=number(progress.current_streak),
+                longest=number(progress.longest_streak),
+            )
+        )
     elif progress.longest_streak:
-        detail += f" · best streak {progress.longest_streak}"
+        parts.append(_("best streak %(longest)s", longest=number(progress.longest_streak)))
     if progress.current is not None:
-        now = "today" if one == "day" else f"this {one}"
-        detail += f" · {now} {number(progress.current.value)} of {number(metric.target or 0)}"
-    more = f"Current streak {progress.current_streak} {plural(progress.current_streak, one, many)}, "
-    more += f"longest {progress.longest_streak}."
-    return MetricWords(f"{progress.met}/{progress.elapsed}", target, detail, more)
+        parts.append(running_period(number(progress.current.value), target, per))
+    more = streaks(progress.current_streak, progress.longest_streak, per)
+    value = f"{number(progress.met)}/{number(progress.elapsed)}"
+    return MetricWords(value, per_period(target, per), tuple(parts), more)
 
 
 def _total_text(progress: MetricProgress) -> MetricWords:
     """Total: percent, pace, safe days, needed rate, projection."""
     metric, pace = progress.metric, progress.pace
     target = number(metric.target) if metric.target is not None else ""
-    detail = (
-        f"{percent(progress.fraction, clamp=False)}% of {target}"
+    parts = [
+        _("%(share)s of %(target)s", share=share(progress.fraction), target=target)
         if target
-        else f"{number(progress.value)} so far"
-    )
+        else _("%(value)s so far", value=number(progress.value))
+    ]
     if progress.reached_on is not None:
-        detail += f" · reached {short_date(progress.reached_on)}" + (
-            ", after the due date" if progress.late else ""
+        reached = short_date(progress.reached_on)
+        parts.append(
+            _("reached %(date)s, after the due date", date=reached)
+            if progress.late
+            else _("reached %(date)s", date=reached)
         )
     elif pace is not None:
-        detail += f" · {pace_words(progress)}"
+        parts.append(pace_words(progress))
     else:
-        detail += f" · {rate_words(progress.per_day)}"
-    more = []
+        parts.append(rate_words(progress.per_day))
+    return MetricWords(number(progress.value), target, tuple(parts), " ".join(_total_more(progress)))
+
+
+def _total_more(progress: MetricProgress) -> list[str]:
+    """The goal page's longer words of a total: safe days, the rate needed, the projection."""
+    metric, pace, more = progress.metric, progress.pace, []
     if pace is not None and progress.reached_on is None:
         days = abs(pace.days)
         if pace.days >= 0:
             more.append(
-                f"Safe for {days} {plural(days, 'day', 'days')}: the pace line passes {number(progress.value)} after that."
+                n_(
+                    "Safe for %(count)s day: the pace line passes %(value)s after that.",
+                    "Safe for %(count)s days: the pace line passes %(value)s after that.",
+                    days,
+                    value=number(progress.value),
+                )
             )
         else:
-            more.append(f"{days} {plural(days, 'day', 'days')} of pace behind.")
+            more.append(n_("%(count)s day of pace behind.", "%(count)s days of pace behind.", days))
         if pace.needed_per_day is not None:
-            more.append(f"Needs {rate_words(pace.needed_per_day)} from now on.")
+            more.append(_("Needs %(rate)s from now on.", rate=rate_words(pace.needed_per_day)))
     if progress.reached_on is None and metric.target is not None:
         if progress.projected is not None:
             more.append(
-                f"At the rate so far ({rate_words(progress.per_day)}): {short_date(progress.projected)}."
+                _(
+                    "At the rate so far (%(rate)s): %(date)s.",
+                    rate=rate_words(progress.per_day),
+                    date=short_date(progress.projected),
+                )
             )
         else:
-            more.append("No projection yet: nothing counted so far.")
-    return MetricWords(number(progress.value), target, detail, " ".join(more))
+            more.append(_("No projection yet: nothing counted so far."))
+    return more
 
 
 def approx(value: float) -> str:
@@ -116,20 +200,21 @@ def approx(value: float) -> str:
     if value >= 10:
         return number(round(value))
     if value <= 0:
-        return "0"
+        return number(0)
     digits = max(0, 1 - math.floor(math.log10(value)))
-    return f"{round(value, digits):g}"
+    return number(round(value, digits), digits)
 
 
 def rate_words(per_day: float) -> str:
     """2.5 a day, 1.4 a week, or one every 12 days."""
     if per_day >= 1:
-        return f"{approx(per_day)} a day"
+        return _("%(amount)s a day", amount=approx(per_day))
     if per_day * 7 >= 1:
-        return f"{approx(per_day * 7)} a week"
+        return _("%(amount)s a week", amount=approx(per_day * 7))
     if per_day <= 0:
-        return "nothing yet"
-    return f"one every {round(1 / per_day)} days"
+        return _("nothing yet")
+    every = round(1 / per_day)
+    return n_("one every %(count)s day", "one every %(count)s days", every)
 
 
 def whole(progress: MetricProgress) -> bool:
@@ -146,21 +231,22 @@ def amount(progress: MetricProgress, value: float) -> str:
 def pace_words(progress: MetricProgress) -> str:
     """19 ahead of pace, 3 behind pace, on pace (less than one either way)."""
     difference = progress.pace.difference if progress.pace else 0.0
+    shown = round(abs(difference)) if whole(progress) else round(abs(difference), 1)
+    if shown == 0:
+        return _("on pace")
     gap = amount(progress, abs(difference))
-    if gap == "0":
-        return "on pace"
-    return f"{gap} {'ahead of' if difference >= 0 else 'behind'} pace"
+    return _("%(gap)s ahead of pace", gap=gap) if difference >= 0 else _("%(gap)s behind pace", gap=gap)
 
 
 def pace_mark(progress: MetricProgress) -> str:
     """The words of a bar's pace tick: where the pace line is today."""
     expected = progress.pace.expected if progress.pace else 0.0
-    return f"pace today: {amount(progress, expected)}"
+    return _("pace today: %(value)s", value=amount(progress, expected))
 
 
 def state_word(progress: MetricProgress) -> str:
     """on track, behind, met or resting: one metric against its yardstick ("" without one)."""
-    return METRIC_STATE_WORDS[progress.state] if progress.state else ""
+    return METRIC_STATE_WORDS[progress.state]() if progress.state else ""
 
 
 def status_reason(goal: GoalProgress) -> str:
@@ -168,31 +254,43 @@ def status_reason(goal: GoalProgress) -> str:
     behind = [m for m in goal.metrics if m.state == "behind"]
     if goal.state != "behind" or not behind:
         return ""
-    return "Behind on " + "; ".join(f"{m.metric.label}: {behind_fact(m)}" for m in behind) + "."
+    facts = p_("between the behind metrics", "; ").join(
+        _("%(label)s: %(fact)s", label=m.metric.label, fact=behind_fact(m)) for m in behind
+    )
+    return _("Behind on %(metrics)s.", metrics=facts)
 
 
 def behind_fact(progress: MetricProgress) -> str:
     """What makes one metric behind: 12 behind pace; 2 of 5 last week; 70%, target 75%."""
     if progress.metric.shape == "ratio":
-        return f"{percent(progress.value, clamp=False)}%, target {percent(progress.target, clamp=False)}%"
+        return _("%(share)s, target %(target)s", share=share(progress.value), target=share(progress.target))
     if progress.metric.shape == "total":
         return pace_words(progress)
-    one = PERIOD_WORDS[progress.metric.per or "day"][0]
+    per = progress.metric.per or "day"
     judged = [i for i, p in enumerate(progress.periods) if p.state in ("met", "missed")]
     index = judged[-1]
     period = progress.periods[index]
     latest = index == len(progress.periods) - 2 and progress.periods[-1].state in ("running", "rest")
-    when = ("yesterday" if one == "day" else f"last {one}") if latest else _in_period(period.start, one)
-    return f"{number(period.value)} of {number(progress.metric.target or 0)} {when}"
+    when = _last_period(per) if latest else _in_period(period.start, per)
+    return _(
+        "%(value)s of %(target)s %(when)s",
+        value=number(period.value),
+        target=number(progress.metric.target or 0),
+        when=when,
+    )
+
+
+def _last_period(per: str) -> str:
+    """yesterday, last week, last month."""
+    if per == "day":
+        return _("yesterday")
+    return _("last week") if per == "week" else _("last month")
 
 
 def _in_period(start: dt.date, per: str) -> str:
     """on Tue 3 Nov 2026, in the week of 2 Nov 2026, in October 2026."""
-    text = period_text(start, per)
-    return (
-        f"on {text}"
-        if per == "day"
-        else f"in the {text[0].lower()}{text[1:]}"
-        if per == "week"
-        else f"in {text}"
-    )
+    if per == "day":
+        return _("on %(day)s", day=day_text(start))
+    if per == "week":
+        return _("in the week of %(date)s", date=short_date(start))
+    return _("in %(month)s", month=month_year(start))

@@ -1,25 +1,14 @@
-"""The words that help a reader find their way: goal chips and the page for an address that is not there."""
+"""The words that help a reader find their way: goal chips and the "+N" chip of the others."""
 
 from __future__ import annotations
 
 from ...core.model import Goal
 from ...core.vocabulary import SHORT_NAME_LIMIT
-from . import how_many
+from . import list_text, number
+from .language import n_
 
 CHIP_LIMIT = 2  # goal chips an entry shows in a list of entries; the others are one "+N" chip
 ELLIPSIS = "…"
-NOT_FOUND_TITLE = "Page not found"
-NOT_FOUND_LEAD = "There is no page at this address: it may have moved, or the link may have a typo."
-NOT_FOUND_PLACES = "Places to go from here"
-NOT_FOUND_LATEST = "Latest entries"
-NOT_FOUND_SEARCH = "Search the journal"
-NOT_FOUND_SEARCH_HINT = "or press / on a keyboard"
-HOME = "Home"
-GOALS = "Goals"
-JOURNAL = "Journal"
-ALL_ENTRIES = "every entry, by month"
-EVERY_GOAL = "every goal and where it stands"
-HELP_GIVEN = "every week of help given"
 
 
 def short_name(goal: Goal) -> str:
@@ -41,10 +30,14 @@ def short_name(goal: Goal) -> str:
 
 def more_goals(titles: list[str]) -> str:
     """2 more goals: Help others on social media and Find strategic partners (the "+2" chip's label)."""
-    names = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
-    return f"{how_many(len(titles), 'more goal', 'more goals')}: {names}"
+    return n_(
+        "%(count)s more goal: %(names)s",
+        "%(count)s more goals: %(names)s",
+        len(titles),
+        names=list_text(titles),
+    )
 
 
 def more_chip(count: int) -> str:
     """+2."""
-    return f"+{count}"
+    return f"+{number(count)}"
