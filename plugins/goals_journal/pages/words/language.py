@@ -124,6 +124,8 @@ def stop(token: Token[Language | None] | None) -> None:
         return
     try:
         _speaking.reset(token)
+    except RuntimeError:  # stopped already (a failed build of one language of several, stopped twice)
+        pass
     except ValueError:  # set in another context (a host that lost track): speak English again
         _speaking.set(None)
 
