@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import ImageColor
@@ -20,7 +20,7 @@ from ..core.model import Problem
 from ..core.settings import CardColors, FeedSettings, Folders, Settings
 from ..pages import palette
 from .colors import config_line, read_stylesheets, site_scheme
-from .languages import first_weekday, site_language
+from .languages import LanguageBuild, choose_language
 
 MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's own, when the theme sets none
 
@@ -43,6 +43,7 @@ class SiteConfig:
     favicon: str = ""  # the theme's favicon (Material's default when empty)
     palette: Any = None  # the theme's `palette`: a mapping, a list of them, or None
     extra_css: tuple[str, ...] = ()  # the site's own stylesheets (paths in docs_dir, or addresses)
+    languages: LanguageBuild | None = None  # this build's language when it is one of several (static-i18n)
 
 
 @dataclass(frozen=True)
@@ -167,16 +168,19 @@ def folders(opts: Any, site: SiteConfig) -> Folders:
 def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
     """The settings, feed settings and card colours from the plugin's options and the site's settings."""
     where = folders(opts, site)
-    option = getattr(opts, "language", None)
-    language, language_problems = site_language(option, site.language, site.config_file)
+    chosen = choose_language(
+        getattr(opts, "language", None), opts.week_start, site.language, site.languages, site.config_file
+    )
+    folder = site.languages.folder if site.languages is not None else ""
+    root_url = (site.site_url or "").rstrip("/") + "/" if site.site_url else ""
     settings = Settings(
         root=where.root,
         goals_dir=where.goals_dir,
         journal_dir=where.journal_dir,
         tz=where.tz,
         today=as_of_day(opts.today, where.tz),
-        week_start=first_weekday(opts.week_start, language),
-        language=language,
+        week_start=chosen.week_start,
+        language=chosen.code,
         count_private=opts.count_private,
         serving=serving,
         directory_urls=site.directory_urls,
@@ -184,7 +188,8 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
         site_name=site.site_name,
         site_description=site.site_description or "",
         feeds=opts.feeds,
-        site_url=(site.site_url or "").rstrip("/") + "/" if site.site_url else "",
+        site_url=root_url + folder if root_url else "",
+        language_dir=folder,
         cards=opts.cards,
         badges=opts.badges,
         share=opts.share_links,
@@ -197,18 +202,18 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
     feed = None
     if opts.feeds:
         feed = feed_options(
-            site.site_url,
+            settings.site_url or site.site_url,
             opts.feed_title or site.site_name,
             opts.feed_description or site.site_description or "",
             opts.feed_author or site.site_author or "",
-            language.replace("_", "-") if option or site.language else "",
+            chosen.feed_tag,
             opts.feed_items,
             opts.feed_content,
             opts.feed_weekly_roundups,
             opts.feed_monthly_roundups,
             hub=opts.websub_hub,
             card=opts.cards,  # the site card is drawn when cards are on (feeds need site_url too)
-            favicon=site.favicon or MATERIAL_FAVICON,
+            favicon=urljoin(root_url, site.favicon or MATERIAL_FAVICON),  # at the root in every language
         )
     scheme, palette_problems = site_scheme(
         site.palette, read_stylesheets(site.docs_dir, site.extra_css), site.config_file
@@ -216,7 +221,7 @@ def resolve(opts: Any, site: SiteConfig, serving: bool) -> Resolved:
     colors, color_problems = card_colors(
         scheme, site.config_file, opts.card_background, opts.card_text, opts.card_accent
     )
-    problems = (*placeholder_problems(site), *language_problems, *palette_problems, *color_problems)
+    problems = (*placeholder_problems(site), *chosen.problems, *palette_problems, *color_problems)
     return Resolved(settings, feed, colors, problems)
 
 

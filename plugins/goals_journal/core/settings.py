@@ -69,7 +69,10 @@ class Settings:
     site_name: str = ""
     site_description: str = ""
     feeds: bool = True
-    site_url: str = ""  # absolute, ending with "/", or "" when mkdocs.yml has none
+    site_url: str = ""  # this build's pages' address: absolute, ending with "/"; "" when mkdocs.yml has none
+    language_dir: str = (
+        ""  # this build's folder below the site's root (de/) when it is one language of several
+    )
     cards: bool = True
     badges: bool = True
     share: bool = True
@@ -84,6 +87,12 @@ class Settings:
     def folders(self) -> Folders:
         """Where the journal is."""
         return Folders(self.root, self.goals_dir, self.journal_dir, self.tz, self.pages_dir)
+
+    @property
+    def root_url(self) -> str:
+        """The site's own address (site_url), where the language-neutral files are: open data, the
+        files beside entries, the stylesheet ("" without site_url)."""
+        return self.site_url.removesuffix(self.language_dir) if self.language_dir else self.site_url
 
     @property
     def pages_dir(self) -> Path:

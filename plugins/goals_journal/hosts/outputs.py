@@ -32,7 +32,7 @@ class DrawnFiles:
 
 def data_files(site: Site) -> dict[str, SiteFile]:
     """Open data, and the files beside goals and entries that pages link."""
-    files: dict[str, SiteFile] = dict(opendata.data_files(site, site.settings.site_url))
+    files: dict[str, SiteFile] = dict(opendata.data_files(site, site.settings.root_url))
     files.update(site.plan.assets)
     return files
 
@@ -43,7 +43,7 @@ def cards_and_badges(site: Site, colors: CardColors) -> DrawnFiles:
     files: dict[str, SiteFile] = {}
     if settings.cards and settings.site_url:
         cache_dir = settings.root / ".cache" / "goals-journal" / "cards"
-        cards = social.cards(site, social.footer_text(settings.site_url), colors)
+        cards = social.cards(site, social.footer_text(settings.root_url), colors)
         cached = cached_cards(cards, cache_dir)
         files.update(cached.pngs)  # a damaged cached file is never among them: it was redrawn
         if cached.drawn:
@@ -73,7 +73,7 @@ def feed_content(
     text = (
         text + feeds.feed_extra(spec.entry, site) if spec.entry else without_marks(made.before + made.after)
     )
-    return feeds.absolute_links(text, urljoin(feed.site_url, url))
+    return feeds.absolute_links(text, urljoin(site.settings.root_url, url))  # url: with any language folder
 
 
 def opens_with_heading(markdown: str) -> bool:

@@ -47,8 +47,9 @@ class Gathered:
 
 
 def targets(site: Site) -> dict[str, str]:
-    """The absolute address of every published entry (not drafts), by URI, newest first."""
-    base, directory_urls = site.settings.site_url, site.settings.directory_urls
+    """The absolute address of every published entry (not drafts), by URI, newest first; in a site
+    of several languages, the default language's address (where mentions point)."""
+    base, directory_urls = site.settings.root_url, site.settings.directory_urls
     return {
         e.uri: urljoin(base, page_url(e.uri, directory_urls))
         for e in reversed(site.published)

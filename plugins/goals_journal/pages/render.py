@@ -101,6 +101,17 @@ def page_link(spec: PageSpec, site: Site) -> Callable[[str], str]:
     return url
 
 
+def root_link(spec: PageSpec, site: Site) -> Callable[[str], str]:
+    """root_url(uri): a link from the page of `spec` to a language-neutral file at the site's root
+    (open data), which a build of one language of several (in its own folder) links from there."""
+    here = site.settings.language_dir + page_url(spec.uri, site.settings.directory_urls)
+
+    def root_url(uri: str) -> str:
+        return relative_url(here, page_url(uri, site.settings.directory_urls))
+
+    return root_url
+
+
 def own_context(spec: PageSpec, site: Site) -> dict[str, Any]:
     """What the template of the page's kind shows, beyond the site."""
     return CONTEXTS[spec.kind](spec, site, page_link(spec, site))
@@ -114,6 +125,7 @@ def render_page(
         "site": site,
         "page": spec,
         "url": page_link(spec, site),
+        "root_url": root_link(spec, site),
         "goals": site.goals,
         "has_heading": has_heading,
         **(own if own is not None else own_context(spec, site)),

@@ -67,6 +67,11 @@ class BuildMemory:
     fingerprints: dict[str, str] = field(default_factory=dict)  # URI -> what the page showed last time
     feed_contents: dict[str, str] = field(default_factory=dict)  # URI -> the page's HTML for feeds
 
+    def for_another_language(self) -> BuildMemory:
+        """The memory of another language's builds of the same site: the same files read and goals
+        counted (the numbers are every language's), its own pages and feed contents."""
+        return BuildMemory(files=self.files, progress=self.progress)
+
     def read(self, path: Path, kind: str, folders: Folders) -> Reading:
         """A goal or entry file's reading, from memory when the file is unchanged (a core ReadFile)."""
         now = stamp(path, folders)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,12 +14,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import dirname_to_title
 
+from ...config.languages import LanguageBuild
+from ...core.settings import Settings
+from ...outputs.feeds import FeedPlan
 from ...pages.plan import INTRO_KINDS, MASTODON_PAGE, NOW_PAGE, PageSpec
 from ...pages.site import Site
 from ...speed.memory import BuildMemory
 from ...speed.prerender import PageJob, Prerender
 from ..outputs import opens_with_heading
+from .languages import place
 
 GOALS_PAGE = "goals/index.md"  # the now page follows it in the menu
 NO_META = "---\n{}\n---\n\n"  # keeps MkDocs from reading 'Key: value' body lines as metadata
@@ -34,6 +40,18 @@ class GeneratedPage(File):
         return self.changed or not os.path.isfile(self.abs_dest_path)
 
 
+class RootCopy(File):
+    """A language-neutral file that the default language's build wrote at the site's root: the
+    pages of another language (in their folder) link it there, and their build leaves it alone."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Written already, once."""
+
+    def is_modified(self) -> bool:
+        """Never: there is nothing to write."""
+        return False
+
+
 @dataclass(frozen=True)
 class AddedPage:
     """A generated page in MkDocs' files, what to render for it, and its Markdown."""
@@ -43,9 +61,11 @@ class AddedPage:
     markdown: str
 
 
-def add_pages(site: Site, files: Files, config: MkDocsConfig) -> list[AddedPage]:
-    """One generated page per planned page; docs/ pages at the same path become intros, or are hidden
-    (the recipe has warned about those)."""
+def add_pages(
+    site: Site, files: Files, config: MkDocsConfig, build: LanguageBuild | None = None
+) -> list[AddedPage]:
+    """One generated page per planned page (in the `build`'s language folder); docs/ pages at the same
+    path become intros, or are hidden (the recipe has warned about those)."""
     added = []
     # Entries first: their Markdown keeps MkDocs busy while a second core renders the heavier pages.
     for spec in sorted(site.pages.values(), key=lambda spec: spec.kind != "entry"):
@@ -60,6 +80,7 @@ def add_pages(site: Site, files: Files, config: MkDocsConfig) -> list[AddedPage]
             inclusion = InclusionLevel.DRAFT
         file = GeneratedPage.generated(config, spec.uri, content=content, inclusion=inclusion)
         assert isinstance(file, GeneratedPage)
+        place(file, build, config)
         heading = opens_with_heading(spec.markdown if content.startswith(NO_META) else content)
         if spec.source is not None:
             back_with_source(file, spec.source, config)
@@ -82,17 +103,33 @@ def back_with_source(file: GeneratedPage, source: Path, config: MkDocsConfig) ->
 
 
 def add_file(
-    files: Files, config: MkDocsConfig, uri: str, content: str | bytes | None = None, path: Path | None = None
+    files: Files,
+    config: MkDocsConfig,
+    uri: str,
+    content: str | bytes | None = None,
+    path: Path | None = None,
+    build: LanguageBuild | None = None,
 ) -> None:
-    """A file of the site, from text or bytes or from a file on disk."""
+    """A file of the site, from text or bytes or from a file on disk (in the `build`'s language folder)."""
     if path is not None:
-        files.append(File.generated(config, uri, abs_src_path=str(path)))
+        file = File.generated(config, uri, abs_src_path=str(path))
     else:
-        files.append(File.generated(config, uri, content=content or ""))
+        file = File.generated(config, uri, content=content or "")
+    files.append(place(file, build, config))
+
+
+def watch_journal(server: Any, settings: Settings) -> Any:
+    """`mkdocs serve` rebuilds when anything under goals/ or journal/ changes."""
+    for folder in (settings.goals_dir, settings.journal_dir):
+        if folder.is_dir():
+            server.watch(str(folder))
+    return server
 
 
 def lone_pages_as_links(nav: Navigation, site: Site) -> None:
-    """A folder section holding only one generated page becomes that page; the now page follows Goals."""
+    """A folder section holding only one generated page becomes that page; the now page follows Goals;
+    folder sections take their index page's title."""
+    title_folder_sections(nav.items, site)
     items = [_lone_page(item, site) for item in nav.items]
     now = next((item for item in items if isinstance(item, Page) and item.file.src_uri == NOW_PAGE), None)
     goals = [item for item in items if any(page.file.src_uri == GOALS_PAGE for page in _pages([item]))]
@@ -106,6 +143,21 @@ def lone_pages_as_links(nav: Navigation, site: Site) -> None:
             if after is not None:
                 after.previous_page = before
     nav.items = items
+
+
+def title_folder_sections(items: list[Any], site: Site) -> None:
+    """A section MkDocs named after a folder of generated pages (goals/: "Goals") takes the title of
+    the folder's index page, in the site's language ("Ziele"); a title given otherwise stays."""
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        for child in item.children:
+            spec = site.pages.get(child.file.src_uri) if isinstance(child, Page) else None
+            if spec is not None and spec.uri.endswith("/index.md"):
+                folder = posixpath.basename(posixpath.dirname(spec.uri))
+                if item.title == dirname_to_title(folder):
+                    item.title = Markup.escape(spec.title)
+        title_folder_sections(item.children, site)
 
 
 def _pages(items: list[Any]) -> Iterator[Page]:
@@ -164,6 +216,27 @@ def set_meta(page: Page, spec: PageSpec, site: Site) -> None:
 
 
 def sitemap_pages(context: Any) -> Any:
-    """The sitemap's pages without the share utility page (it is no page to find)."""
+    """The sitemap's pages without the share utility page (it is no page to find); static-i18n's
+    sitemap lists each language's pages (a copy of them: static-i18n keeps its own)."""
     context["pages"] = [file for file in context["pages"] if file.src_uri != MASTODON_PAGE]
+    if isinstance(context.get("i18n_alternates"), dict):
+        context["i18n_alternates"] = {
+            code: [file for file in pages if file.src_uri != MASTODON_PAGE]
+            for code, pages in context["i18n_alternates"].items()
+        }
     return context
+
+
+def start_rendering(
+    site: Site,
+    added: list[AddedPage],
+    prerender: Prerender,
+    memory: BuildMemory,
+    plan: FeedPlan,
+    serving: bool,
+) -> None:
+    """Render the pages now under serve (so that --dirty rebuilds only what changed), else on the second core."""
+    if serving:
+        render_ahead(site, added, prerender, memory, plan.carried)
+    else:
+        prerender.in_background(site, [page.job for page in added])

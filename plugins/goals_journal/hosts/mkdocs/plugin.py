@@ -22,7 +22,7 @@ from ...speed.prerender import PageJob, Prerender
 from .. import outputs as site_outputs
 from .. import recipe
 from . import files as site_files
-from . import identity, outputs, search, theme
+from . import languages, outputs, search, theme
 from .options import GoalsJournalConfig
 
 log = get_plugin_logger("goals-journal")
@@ -38,20 +38,24 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
     held: dict[str, list[str]]  # URI -> the parts of the page search does not index
     card_alts: dict[str, str]  # what each social card shows, in words (for image alt tags)
     voice: Token[language.Language | None] | None = None  # the build speaks the site's language until it ends
+    build: languages.LanguageBuild | None = None  # the language of this build of several (mkdocs-static-i18n)
 
     def __init__(self) -> None:
         super().__init__()
-        self.memory, self.prerender = BuildMemory(), Prerender()
+        self.memory, self.prerender, self.runs = BuildMemory(), Prerender(), languages.Runs()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember whether drafts are previewed (mkdocs serve) or left out (mkdocs build); start afresh."""
         self.serving = command == "serve"
-        self.memory, self.prerender = BuildMemory(), Prerender()
+        self.memory, self.prerender, self.runs = BuildMemory(), Prerender(), languages.Runs()
 
+    @event_priority(languages.AFTER_I18N)  # static-i18n has set this build's language and overrides
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve folders, time zone, the as-of day, feed settings and colours; add the stylesheet and 404."""
+        self.build = languages.language_build(config)  # None unless static-i18n builds several languages
+        site = languages.site_config(config, self.build)
         try:
-            self.resolved = options.resolve(self.config, options.site_config(config), serving=self.serving)
+            self.resolved = options.resolve(self.config, site, serving=self.serving)
         except options.OptionError as error:
             raise PluginError(f"goals-journal: {error}") from None
         theme.add_theme_parts(config)
@@ -61,30 +65,33 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Read and check every goal and entry before anything is written; stop on problems."""
         settings, feed = self.resolved.settings, self.resolved.feeds
         self.voice = language.speak(settings.language)  # every word from here to the end of the build
+        first = not settings.language_dir  # the first build of a run: the only one, or the default language's
+        self.memory = self.runs.memory(settings.language)  # what was read is read once for every language
         prepared = recipe.prepare_remembered(settings, self.memory, not self.serving, self.resolved.problems)
-        for problem in prepared.problems:
-            {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
+        self.runs.report(prepared.problems, first, log)  # each problem once, whatever the languages
         stop = stop_message(prepared, config.strict)
         if stop is not None or prepared.site is None:
             raise PluginError(stop or "goals-journal: the journal could not be read")
-        self.site = recipe.with_mentions(prepared.site, not self.serving, log.info)  # webmentions, opt-in
+        say = log.info if first else (lambda _: None)  # later languages read the cache the first one wrote
+        self.site = recipe.with_mentions(prepared.site, first and not self.serving, say)  # opt-in
         self.feed_plan, self.card_alts = feeds.plan_feeds(self.site, feed), social.card_alts(self.site)
         self.memory.keep_feed_contents(self.feed_plan.carried)
         self.held = {}
-        if not self.serving and (waiting := waiting_entries(prepared, settings)):
+        if first and not self.serving and (waiting := waiting_entries(prepared, settings)):
             log.info(f"{waiting} entries dated after {settings.today} are not published yet")
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def add_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add the pages, open data, linked files, cards, badges and stylesheet; start rendering pages."""
-        added = site_files.add_pages(self.site, files, config)
+        added = site_files.add_pages(self.site, files, config, self.build)
         outputs.add_data_files(self.site, files, config)
-        outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config, log.info)
-        site_files.add_file(files, config, site_outputs.CSS_URI, site_outputs.stylesheet())
-        if self.serving:  # render now, so that --dirty rebuilds only the pages that changed
-            site_files.render_ahead(self.site, added, self.prerender, self.memory, self.feed_plan.carried)
-        else:
-            self.prerender.in_background(self.site, [page.job for page in added])
+        outputs.add_cards_and_badges(self.site, self.resolved.colors, files, config, log.info, self.build)
+        languages.announce_pages(files, self.build, config)
+        site_files.start_rendering(
+            self.site, added, self.prerender, self.memory, self.feed_plan, self.serving
+        )
         return files
+
+    on_files = languages.around_i18n(add_files)  # after static-i18n's, which drops pages not in docs/
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give generated pages their title and description (escaped: Material prints them as HTML)."""
@@ -97,12 +104,15 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
         """Leave the share page out of the sitemap; fill in the page for a missing address."""
         return theme.template_context(context, template_name, self.site, config)
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def arrange_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Lone generated pages as plain links, not one-page sections; their titles set for --dirty rebuilds."""
+        languages.restore_generated(nav, self.site.pages, config)
         if config.nav is None:  # the nav was made from folders, not written by hand
             site_files.lone_pages_as_links(nav, self.site)
         site_files.title_unread_pages(nav, self.site)
         return nav
+
+    on_nav = languages.around_i18n(arrange_nav, languages.name_home)  # after static-i18n's rearranging
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Put the plugin's HTML around the page's own content (after its first heading, if any)."""
@@ -128,18 +138,11 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Add feed autodiscovery, Open Graph / Twitter Card tags and rel=me to every page (see identity)."""
-        if "</head>" not in output:
-            return output
-        spec = self.site.pages.get(page.file.src_uri)
-        tags = outputs.head_tags(self.site, spec, page, config, self.card_alts)
-        output = identity.mark(search.name_search_dialog(output), config, self.resolved.settings.rel_me)
-        links = feeds.head_links(self.feed_plan, page.file.src_uri)  # the site's feeds, then the page's own
-        return output.replace("</head>", links + tags + "</head>", 1)
+        return outputs.with_head(output, self.site, page, config, self.card_alts, self.feed_plan)
 
     def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig) -> str:
         """rel=me and the named search dialog on the 404 page too (MkDocs renders it as a template)."""
-        rel_me = self.resolved.settings.rel_me
-        return theme.mark_not_found(output, config, rel_me) if template_name == "404.html" else output
+        return theme.finished(output, template_name, config, self.resolved.settings.rel_me, self.build)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the feeds once every entry page has been rendered."""
@@ -154,7 +157,4 @@ class GoalsJournalPlugin(BasePlugin[GoalsJournalConfig]):  # type: ignore[no-unt
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when anything under goals/ or journal/ changes."""
-        for folder in (self.resolved.settings.goals_dir, self.resolved.settings.journal_dir):
-            if folder.is_dir():
-                server.watch(str(folder))
-        return server
+        return site_files.watch_journal(server, self.resolved.settings)

@@ -9,10 +9,11 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from ...config.languages import LanguageBuild
 from ...pages.render import render_not_found
 from ...pages.site import Site
 from ..outputs import CSS_URI
-from . import identity, search
+from . import identity, languages, search
 from .files import sitemap_pages
 
 TEMPLATES = Path(__file__).resolve().parent / "theme"  # 404.html: the theme's page with our content
@@ -28,11 +29,12 @@ def add_theme_parts(config: MkDocsConfig) -> None:
 
 
 def template_context(context: Any, template_name: str, site: Site, config: MkDocsConfig) -> Any:
-    """The sitemap without the share page; the 404 page's content, linked from the site's root path."""
+    """The sitemap without the share page; the 404 page's content, linked from the site's root path
+    (and the build's language folder)."""
     if template_name == "sitemap.xml":
         return sitemap_pages(context)
     if template_name == "404.html":
-        root = urlsplit(config.site_url or "/").path or "/"
+        root = (urlsplit(config.site_url or "/").path or "/") + site.settings.language_dir
         context["gj_not_found"] = render_not_found(site, root, has_search(config))
     return context
 
@@ -42,6 +44,17 @@ def has_search(config: MkDocsConfig) -> bool:
     return config.theme.name == "material" and any(name.endswith("search") for name in config.plugins)
 
 
-def mark_not_found(output: str, config: MkDocsConfig, rel_me: tuple[str, ...]) -> str:
-    """The 404 page as every page is marked: rel=me links and a name for Material's search dialog."""
-    return identity.mark(search.name_search_dialog(output), config, rel_me)
+def finished(
+    output: str,
+    template_name: str,
+    config: MkDocsConfig,
+    rel_me: tuple[str, ...],
+    build: LanguageBuild | None,
+) -> str:
+    """A template MkDocs rendered, finished: the 404 page marked as every page is (rel=me links, a name
+    for Material's search dialog), and another language's written in its folder (see languages)."""
+    if template_name != "404.html":
+        return output
+    return languages.not_found_page(
+        identity.mark(search.name_search_dialog(output), config, rel_me), build, config
+    )

@@ -124,7 +124,9 @@ def stop(token: Token[Language | None] | None) -> None:
         return
     try:
         _speaking.reset(token)
-    except (ValueError, RuntimeError):  # set in another context, or reset already: speak English
+    except RuntimeError:  # stopped already (a failed build of one language of several, stopped twice)
+        pass
+    except ValueError:  # set in another context (a host that lost track): speak English again
         _speaking.set(None)
 
 
