@@ -139,7 +139,7 @@ def alt(built: Built, page: str) -> str:
         ),
         (
             "helped/2026/W53/",
-            "Card: How I helped (28 Dec 2026 – 3 Jan 2027). 2 people helped. "  # the dates once, on the badge
+            "Card: How I helped · 28 Dec 2026 – 3 Jan 2027 (Week 53 of 2026). 2 people helped. "
             "Answers: 1. Compliments: 1.",
         ),
         (

@@ -314,8 +314,8 @@ GOALS = {
 
 
 def test_the_option_overrides_the_theme_and_the_week_starts_on_the_locales_day(site_root: Path) -> None:
-    # pt-BR: Babel knows it, the plugin has no words for it yet (a note, English words), and its weeks
-    # start on Sunday: 20 Jan 2027 is a Wednesday, so the running week began on Sunday 17 Jan.
+    # pt-BR (Brazilian Portuguese, shipped) wins over the theme's German; its weeks start on Sunday:
+    # 20 Jan 2027 is a Wednesday, so the running week began on Sunday 17 Jan.
     built = build_journal(
         site_root,
         GOALS,
@@ -325,14 +325,23 @@ def test_the_option_overrides_the_theme_and_the_week_starts_on_the_locales_day(s
     assert built.messages == []  # notes are info lines
     page = built.page("goals/help/")
     cells = page.xpath("//*[local-name()='rect']/*[local-name()='title']/text()")
-    assert any(cell.startswith("Week of 17 de jan. de 2027") for cell in cells), cells
-    assert "weeks (starting on domingo)" in page.text_content()
+    assert any(cell.startswith("Semana de 17 de jan. de 2027") for cell in cells), cells
+    assert "semanas (começando em domingo)" in " ".join(page.text_content().split())
+
+
+def test_a_language_babel_knows_without_a_catalog_has_its_dates_and_english_words(site_root: Path) -> None:
+    # Italian: no catalog (English words, one info line), Italian dates; its weeks start on Monday.
+    built = build_journal(site_root, GOALS, options={"language": "it"})
+    assert built.messages == []  # notes are info lines
+    page = built.page("goals/help/")
+    cells = page.xpath("//*[local-name()='rect']/*[local-name()='title']/text()")
+    assert any(cell.startswith("Week of 18 gen 2027") for cell in cells), cells
 
 
 def test_an_unknown_language_is_english_with_one_warning(site_root: Path) -> None:
     built = build_journal(site_root, GOALS, options={"language": "xx-nope"}, expect_problems=True)
     warnings = [w for w in built.warnings if "language" in w]
-    assert len(warnings) == 1 and "'xx-nope'" in warnings[0] and "en, de" in warnings[0]
+    assert len(warnings) == 1 and "'xx-nope'" in warnings[0] and "en, de, es, fr, pt-BR" in warnings[0]
     assert texts(built.page("goals/help/"), "//h2[@id='progress']") == ["Progress"]
 
 
@@ -403,3 +412,79 @@ def test_the_catalog_tool_starts_a_language_from_the_template(tmp_path: Path, mo
     started = catalog(tmp_path / "pl" / "LC_MESSAGES" / "goals_journal.po")
     assert started.num_plurals == 3  # Polish: one, few, many
     assert len([m for m in started if m.id]) == len([m for m in catalog(i18n.TEMPLATE) if m.id])
+
+
+# French, Spanish and Brazilian Portuguese: the same checks as the German site's, in each language -----
+
+# What the goal page of help-others says, in each language, as of Sunday 22 November 2026:
+# 54 of 150 people helped is 36 %, the rate so far 54 / 56 days * 7 = 6.75, shown 6,8 a week.
+# The percent sign follows the locale (CLDR, as this Babel has it): a no-break space before it in
+# French and Spanish, none in Brazilian Portuguese; the decimal separator is a comma in all three.
+LOCALE_FORMS = {
+    "fr": {"percent": f"36{NBSP}%", "decimal": "6,8", "html_lang": "fr", "day": "22 novembre 2026"},
+    "es": {"percent": f"36{NBSP}%", "decimal": "6,8", "html_lang": "es", "day": "22 de noviembre de 2026"},
+    "pt_BR": {"percent": "36%", "decimal": "6,8", "html_lang": "pt", "day": "22 de novembro de 2026"},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(LOCALE_FORMS))
+def translated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Built]:
+    """The example journal built in French, Spanish and Brazilian Portuguese, one at a time."""
+    code = request.param
+    root = tmp_path_factory.mktemp(code)
+    return code, run_build(example_in(code.replace("_", "-"), root), root / "site", strict=True)
+
+
+def test_no_english_phrase_of_the_catalog_is_left_in_any_shipped_language(
+    translated: tuple[str, Built],
+) -> None:
+    code, built = translated
+    phrases = english_phrases(catalog(language.catalog_path(code)))
+    files = [ROOT / "mkdocs.yml", *(p for name in EXAMPLE[1:] for p in (ROOT / name).rglob("*.md"))]
+    sources = " ".join(" ".join(p.read_text("utf-8").split()) for p in files)
+    checked = sorted(p for p in phrases if p.lower() not in sources.lower())  # the author's words stay
+    assert len(checked) > 200
+    left = {}
+    for path in generated_files(built):
+        if path.name in ("goals.json", "data.json"):
+            continue
+        found = [phrase for phrase in checked if phrase in visible_text(path)]
+        if found:
+            left[path.relative_to(built.site).as_posix()] = found
+    assert left == {}
+
+
+def test_dates_and_numbers_follow_each_locale(translated: tuple[str, Built]) -> None:
+    code, built = translated
+    forms = LOCALE_FORMS[code]
+    raw = (built.site / "goals/help-others/index.html").read_text("utf-8")
+    assert f">{forms['percent']}" in raw or f"{forms['percent']} " in raw
+    page = built.page("goals/help-others/")
+    text = " ".join(page.text_content().split())
+    assert forms["day"] in text  # the "as of" day, in the locale's long form
+    assert f"({forms['decimal']} " in text  # the rate so far, with the locale's decimal comma
+    assert built.page("").xpath("//html/@lang") == [forms["html_lang"]]  # Material's (pt for pt-BR)
+
+
+def test_open_data_feeds_and_badge_numbers_do_not_change_with_the_language(
+    english: Built, translated: tuple[str, Built]
+) -> None:
+    code, built = translated
+    data = [
+        "goals.json",
+        *(p.relative_to(english.site).as_posix() for p in english.site.glob("goals/*/data.*")),
+    ]
+    for name in data:
+        assert (built.site / name).read_bytes() == (english.site / name).read_bytes(), f"{code}: {name}"
+    for feed in ("feed.xml", "goals/help-others/feed.xml", "helped/feed.xml"):
+        ids = [etree.parse(str(b.site / feed)).xpath("//guid/text()") for b in (english, built)]
+        assert ids[0] == ids[1] and ids[0], feed
+    import test_feed_specs as specs
+
+    for check in (
+        specs.test_atom_feeds_follow_rfc_4287,
+        specs.test_rss_feeds_follow_rss_2_and_the_advisory_board_profile,
+        specs.test_json_feeds_are_valid_json_feed_1_1,
+        specs.test_feedparser_reads_every_feed,
+    ):
+        check(built)

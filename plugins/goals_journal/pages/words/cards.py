@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ...core.progress import MetricProgress
 from ...core.roundups import Roundup
-from . import helped_title, number, roundup_label, share, short_date
+from . import number, roundup_label, share, short_date
 from .language import _, current, n_, p_
 from .metrics import periods_met
 
@@ -192,9 +192,7 @@ def site_cheer(entries: int, active: int) -> str:
 
 
 def roundup_card_title(roundup: Roundup) -> str:
-    """How I helped (a week: the card's badge has its dates), How I helped · November 2026."""
-    if roundup.per == "week":
-        return helped_title()
+    """How I helped · 16–22 Nov 2026 (the pill names the week: Week 47 of 2026)."""
     return _("How I helped · %(period)s", period=roundup_label(roundup))
 
 
