@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from ..core.days import first_of_next_month
@@ -128,8 +128,7 @@ def road(goal: GoalProgress, metric: MetricProgress) -> Road:
         last = max(due, end)
     window = Road(started, last, due, metric.target, 1.0)
     shown_target = metric.target if metric.target is not None and (window.shows_due or due is None) else 0
-    top = max(metric.value, window.pace_at(last), shown_target or 0.0, 1.0)
-    return Road(started, last, due, metric.target, top)
+    return replace(window, top_value=max(metric.value, window.pace_at(last), shown_target or 0.0, 1.0))
 
 
 def cumulative_chart(ident: str, goal: GoalProgress, metric: MetricProgress, link: EntryLink) -> str:

@@ -12,7 +12,7 @@ from ...core.progress import MetricProgress
 from ...core.roundups import Roundup
 from . import number, roundup_label, share, short_date
 from .language import _, current, n_, p_
-from .metrics import periods_met
+from .metrics import periods_met, whole
 
 SEPARATOR = " · "  # between a list card's unit and its line: "people helped in 2026 · 33 journal entries"
 NOUN_CAPITALS = ("de", "lb")  # languages that write every noun with a capital: a label keeps its own
@@ -43,8 +43,7 @@ def heat_legend() -> str:
 
 def has_decimals(metric: MetricProgress) -> bool:
     """Whether a metric counts in fractions (2.5 hours): else cards show whole numbers."""
-    amounts = [*metric.daily.values(), metric.target or 0.0]
-    return any(not float(amount).is_integer() for amount in amounts)
+    return not whole(metric)
 
 
 def card_number(value: float, decimals: bool) -> str:

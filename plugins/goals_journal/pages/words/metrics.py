@@ -223,16 +223,20 @@ def whole(progress: MetricProgress) -> bool:
     return all(float(amount).is_integer() for amount in amounts)
 
 
+def rounded(progress: MetricProgress, value: float) -> float:
+    """A value rounded as the metric counts: whole for counts, one decimal where the metric has them."""
+    return round(value) if whole(progress) else round(value, 1)
+
+
 def amount(progress: MetricProgress, value: float) -> str:
-    """A number of the metric's own kind: whole for counts, one decimal where the metric has them."""
-    return number(round(value)) if whole(progress) else number(round(value, 1))
+    """A number of the metric's own kind, written: 24 people, 12.5 hours."""
+    return number(rounded(progress, value))
 
 
 def pace_words(progress: MetricProgress) -> str:
     """19 ahead of pace, 3 behind pace, on pace (less than one either way)."""
     difference = progress.pace.difference if progress.pace else 0.0
-    shown = round(abs(difference)) if whole(progress) else round(abs(difference), 1)
-    if shown == 0:
+    if rounded(progress, abs(difference)) == 0:
         return _("on pace")
     gap = amount(progress, abs(difference))
     return _("%(gap)s ahead of pace", gap=gap) if difference >= 0 else _("%(gap)s behind pace", gap=gap)
